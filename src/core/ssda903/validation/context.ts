@@ -1,0 +1,136 @@
+import type { Day } from "../../dates.js";
+import type { TableKey } from "../tables.js";
+import type { EpisodeRow, HeaderRow, Return903, TableRows, UascRow } from "../types.js";
+import { emptyTables } from "../types.js";
+import { type CollectionYear, yearEnd, yearStart } from "../years.js";
+
+/** The rows of one collection year and the tables supplied for it. */
+export interface YearData {
+  year: CollectionYear;
+  t: TableRows;
+  supplied: ReadonlySet<TableKey>;
+}
+
+/** Episodes first by DECOM; unreadable or blank start dates go last, in file order. */
+export function byStart(a: EpisodeRow, b: EpisodeRow): number {
+  const ad = a.DECOM ?? Number.NaN;
+  const bd = b.DECOM ?? Number.NaN;
+  const an = Number.isNaN(ad);
+  const bn = Number.isNaN(bd);
+  if (an || bn) return an === bn ? a.src.row - b.src.row : an ? 1 : -1;
+  return ad - bd || a.src.row - b.src.row;
+}
+
+function groupByChild<R extends { CHILD: string }>(rows: readonly R[]): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = map.get(r.CHILD);
+    if (list) list.push(r);
+    else map.set(r.CHILD, [r]);
+  }
+  return map;
+}
+
+/**
+ * What a rule sees: the year's rows, its bounds, the previous year's rows
+ * when supplied, and indexes built once per year and shared by all rules.
+ */
+export class YearContext {
+  readonly year: CollectionYear;
+  /** 1 April of the collection year. */
+  readonly start: Day;
+  /** 31 March at the end of the collection year. */
+  readonly end: Day;
+  readonly t: TableRows;
+  readonly supplied: ReadonlySet<TableKey>;
+  readonly prev: YearData | undefined;
+  private cache = new Map<string, unknown>();
+
+  constructor(current: YearData, prev?: YearData) {
+    this.year = current.year;
+    this.start = yearStart(current.year);
+    this.end = yearEnd(current.year);
+    this.t = current.t;
+    this.supplied = current.supplied;
+    this.prev = prev;
+  }
+
+  private memo<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
+  }
+
+  /** This year's episodes per child, in start order. */
+  episodesByChild(): Map<string, EpisodeRow[]> {
+    return this.memo("episodes", () => {
+      const m = groupByChild(this.t.episodes);
+      for (const list of m.values()) list.sort(byStart);
+      return m;
+    });
+  }
+
+  /** The previous year's episodes per child, in start order (empty when not supplied). */
+  prevEpisodesByChild(): Map<string, EpisodeRow[]> {
+    return this.memo("prevEpisodes", () => {
+      const m = groupByChild(this.prev?.t.episodes ?? []);
+      for (const list of m.values()) list.sort(byStart);
+      return m;
+    });
+  }
+
+  /** This year's header row per child (the first, if a child has several). */
+  headerByChild(): Map<string, HeaderRow> {
+    return this.memo("header", () => {
+      const m = new Map<string, HeaderRow>();
+      for (const h of this.t.header) if (!m.has(h.CHILD)) m.set(h.CHILD, h);
+      return m;
+    });
+  }
+
+  prevHeaderByChild(): Map<string, HeaderRow> {
+    return this.memo("prevHeader", () => {
+      const m = new Map<string, HeaderRow>();
+      for (const h of this.prev?.t.header ?? []) if (!m.has(h.CHILD)) m.set(h.CHILD, h);
+      return m;
+    });
+  }
+
+  uascByChild(): Map<string, UascRow> {
+    return this.memo("uasc", () => {
+      const m = new Map<string, UascRow>();
+      for (const u of this.t.uasc) if (!m.has(u.CHILD)) m.set(u.CHILD, u);
+      return m;
+    });
+  }
+
+  /** A child's date of birth from this year's Header, if readable. */
+  dob(child: string): Day | undefined {
+    const d = this.headerByChild().get(child)?.DOB;
+    return d === null || d === undefined || Number.isNaN(d) ? undefined : d;
+  }
+
+  /** Memoise any other index a group of rules shares. */
+  shared<T>(key: string, make: () => T): T {
+    return this.memo(`shared:${key}`, make);
+  }
+}
+
+/** Splits a return into its collection years. */
+export function splitByYear(data: Return903): Map<CollectionYear, YearData> {
+  const years = new Map<CollectionYear, YearData>();
+  const get = (year: CollectionYear): YearData & { supplied: Set<TableKey> } => {
+    let y = years.get(year) as (YearData & { supplied: Set<TableKey> }) | undefined;
+    if (!y) {
+      y = { year, t: emptyTables(), supplied: new Set() };
+      years.set(year, y);
+    }
+    return y;
+  };
+  for (const f of data.files) get(f.year).supplied.add(f.table);
+  for (const key of Object.keys(data.tables) as TableKey[]) {
+    for (const row of data.tables[key]) {
+      (get(row.year).t[key] as unknown[]).push(row);
+    }
+  }
+  return years;
+}

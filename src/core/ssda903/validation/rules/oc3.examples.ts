@@ -1,0 +1,3 @@
+import type { RuleExample } from "../../test-support/rule-examples.js";
+
+export const oc3Examples: RuleExample[] = [];

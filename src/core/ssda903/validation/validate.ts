@@ -1,0 +1,94 @@
+import { TABLES, type TableKey } from "../tables.js";
+import type { AnyRow, Issue, Return903 } from "../types.js";
+import type { CollectionYear } from "../years.js";
+import { splitByYear, YearContext } from "./context.js";
+import type { RuleRegistry } from "./registry.js";
+import type { Rule } from "./rule.js";
+
+export interface RuleSummary {
+  rule: string;
+  severity: Issue["severity"];
+  message: string;
+  count: number;
+}
+
+export interface SkippedRule {
+  rule: string;
+  year: CollectionYear;
+  /** Tables the rule needs that were not supplied for the year ("Episodes (previous year)" for continuity rules). */
+  missing: string[];
+}
+
+export interface ValidationResult {
+  issues: Issue[];
+  summary: { errors: number; queries: number; byRule: Record<string, RuleSummary> };
+  skipped: SkippedRule[];
+}
+
+function missingTables(rule: Rule, ctx: YearContext): string[] {
+  const missing: string[] = rule.tables
+    .filter((t) => !ctx.supplied.has(t))
+    .map((t: TableKey) => TABLES[t].name);
+  if (rule.previousYear && !ctx.prev?.supplied.has("episodes")) missing.push("Episodes (previous year)");
+  return missing;
+}
+
+/**
+ * Runs each collection year's rule set over that year's rows. `readIssues`
+ * (problems met while reading) are carried into the result so one report
+ * holds everything.
+ */
+export function validate(
+  data: Return903,
+  registry: RuleRegistry,
+  readIssues: readonly Issue[] = [],
+): ValidationResult {
+  const issues: Issue[] = [...readIssues];
+  const skipped: SkippedRule[] = [];
+  const years = splitByYear(data);
+  for (const year of [...years.keys()].sort((a, b) => a - b)) {
+    const ctx = new YearContext(years.get(year)!, years.get(year - 1));
+    for (const rule of registry.rulesFor(year)) {
+      const missing = missingTables(rule, ctx);
+      if (missing.length > 0) {
+        skipped.push({ rule: rule.id, year, missing });
+        continue;
+      }
+      rule.check(ctx, (row: AnyRow, fields?: readonly string[], detail?: string) => {
+        issues.push({
+          rule: rule.id,
+          severity: rule.severity,
+          message: detail ? `${rule.message}: ${detail}` : rule.message,
+          file: data.files[row.src.file]?.path,
+          row: row.src.row,
+          child: row.CHILD,
+          fields: [...(fields ?? rule.fields)],
+          year,
+        });
+      });
+    }
+  }
+  return { issues, summary: summarise(issues, registry), skipped };
+}
+
+export function summarise(issues: readonly Issue[], registry?: RuleRegistry): ValidationResult["summary"] {
+  const byRule: Record<string, RuleSummary> = {};
+  let errors = 0;
+  let queries = 0;
+  const messages = new Map<string, string>();
+  for (const c of registry?.catalogue() ?? []) messages.set(c.rule.id, c.rule.message);
+  for (const i of issues) {
+    if (i.severity === "error") errors += 1;
+    else queries += 1;
+    const s = byRule[i.rule];
+    if (s) s.count += 1;
+    else
+      byRule[i.rule] = {
+        rule: i.rule,
+        severity: i.severity,
+        message: messages.get(i.rule) ?? i.message,
+        count: 1,
+      };
+  }
+  return { errors, queries, byRule };
+}
