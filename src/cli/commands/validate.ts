@@ -1,0 +1,39 @@
+import { parseArgs } from "node:util";
+import { reportCsv, reportText, toReport } from "../../core/ssda903/validation/report.js";
+import { defaultRegistry } from "../../core/ssda903/validation/rules/index.js";
+import { validate } from "../../core/ssda903/validation/validate.js";
+import { EXIT } from "../errors.js";
+import { minimiseFrom, readInputs } from "../input.js";
+import { intOption, oneOf, writeOutput } from "../output.js";
+import { minimiseOptions, yearOption } from "./shared-options.js";
+
+export const validateHelp = `sufficiency validate PATH... [--format text|json|csv] [--out FILE] [--year YEAR] [--all]
+  Checks 903 files (or folders of them) against DfE's rules for each collection year.
+  Exit code 0: no errors (queries allowed); 1: errors; 2: a file could not be read.
+  --all        list every issue in the text report (default: 10 per rule)
+  --year YEAR  collection year of every file (start year, e.g. 2019 for 2019/20)
+  --dob-month, --postcode-sector, --pseudonymise   minimise data on the way in (see docs/data-protection.md)`;
+
+export function validateCommand(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string" },
+      out: { type: "string" },
+      all: { type: "boolean" },
+      ...yearOption,
+      ...minimiseOptions,
+    },
+  });
+  const format = oneOf("format", values.format, ["text", "json", "csv"] as const, "text");
+  const year = values.year === undefined ? undefined : intOption("year", values.year, 0, 2000, 2100);
+  const { data, issues } = readInputs(positionals, { year, minimise: minimiseFrom(values) });
+  const result = validate(data, defaultRegistry, issues);
+  const report = toReport(data.files, result);
+  if (format === "json") writeOutput(`${JSON.stringify(report, null, 2)}\n`, values.out);
+  else if (format === "csv") writeOutput(reportCsv(report), values.out);
+  else writeOutput(reportText(report, values.all ? Number.MAX_SAFE_INTEGER : 10), values.out);
+  if (issues.some((i) => i.fatal)) return EXIT.unreadable;
+  return result.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+}
