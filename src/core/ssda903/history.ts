@@ -1,6 +1,6 @@
 import type { Day } from "../dates.js";
 import { formatUK } from "../dates.js";
-import type { EpisodeRow, HeaderRow, Oc3Row, Return903, UascRow } from "./types.js";
+import type { EpisodeRow, HeaderRow, Oc3Row, Return903, SourceFile, UascRow } from "./types.js";
 import { type CollectionYear, yearEnd, yearLabel, yearStart } from "./years.js";
 
 /**
@@ -82,6 +82,8 @@ export interface History {
   /** Children with episodes but no Header row in any year (kept; ages come from other tables where possible). */
   withoutHeader: string[];
   oc3: Oc3Row[];
+  /** The files the history was built from (rows point into this list). */
+  files: SourceFile[];
 }
 
 function normaliseSex(s: string): Sex {
@@ -288,5 +290,6 @@ function assemble(
     dataEnd: years.length ? yearEnd(years[years.length - 1]!) : Number.NaN,
     withoutHeader,
     oc3: data.tables.oc3,
+    files: data.files,
   };
 }
