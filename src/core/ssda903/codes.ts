@@ -219,10 +219,13 @@ const ACCOM_TYPES: Array<[string, string]> = [
   ["Z", "With former foster carers"],
 ];
 
+/** No fixed abode (S) and custody (X) can only be "not suitable". */
+const NEVER_SUITABLE = new Set(["S", "X"]);
+
 export const ACCOM = codes([
   ...ACCOM_TYPES.flatMap(
     ([c, l]): Array<[string, string]> => [
-      [`${c}1`, `${l}: suitable`],
+      ...(NEVER_SUITABLE.has(c) ? [] : [[`${c}1`, `${l}: suitable`] as [string, string]]),
       [`${c}2`, `${l}: not suitable`],
     ],
   ),
@@ -253,9 +256,8 @@ export const PREV_PERM = codes([
   ["Z1", "Child did not have a previous permanence option or not known"],
 ]);
 
+/** Reason the decision that the child should be placed for adoption was reversed. */
 export const REASON_PLACED_CEASED = codes([
-  ["E11", "Adopted: application unopposed"],
-  ["E12", "Adopted: consent dispensed with"],
   ["RD1", "Child's decision"],
   ["RD2", "Prospective adopters' decision"],
   ["RD3", "Child's needs could not be met"],
@@ -271,12 +273,12 @@ export const SEX_ADOPTR = codes([
 ]);
 
 export const LS_ADOPTR = codes([
-  ["L0", "Married couple"],
-  ["L11", "Civil partnership"],
-  ["L12", "Unmarried couple"],
-  ["L2", "Single adopter"],
-  ["L3", "Step-parent"],
-  ["L4", "Other couple"],
+  ["L0", "Single adopter"],
+  ["L11", "Married couple: opposite sex"],
+  ["L12", "Married couple: same sex"],
+  ["L2", "Civil partnership couple"],
+  ["L3", "Unmarried couple: opposite sex"],
+  ["L4", "Unmarried couple: same sex"],
 ]);
 
 /**

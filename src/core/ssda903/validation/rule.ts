@@ -14,8 +14,9 @@ export type Flag = (row: AnyRow, fields?: readonly string[], detail?: string) =>
  * One validation rule. `id` is DfE's rule number where one exists (`dfe`
  * true), else an internal id starting "SP". A rule runs for a collection year
  * only when every table in `tables` was supplied for that year (and, when
- * `previousYear` is set, an Episodes file for the year before); otherwise it is
- * reported as not run, never silently skipped.
+ * `previousYear` is set, the year before's files named in `previousTables`,
+ * Episodes by default); otherwise it is reported as not run, never silently
+ * skipped.
  */
 export interface Rule {
   id: string;
@@ -26,6 +27,8 @@ export interface Rule {
   tables: readonly TableKey[];
   fields: readonly string[];
   previousYear?: boolean;
+  /** Tables of the previous year the rule reads (default Episodes when `previousYear` is set). */
+  previousTables?: readonly TableKey[];
   check(ctx: YearContext, flag: Flag): void;
 }
 

@@ -29,7 +29,11 @@ function missingTables(rule: Rule, ctx: YearContext): string[] {
   const missing: string[] = rule.tables
     .filter((t) => !ctx.supplied.has(t))
     .map((t: TableKey) => TABLES[t].name);
-  if (rule.previousYear && !ctx.prev?.supplied.has("episodes")) missing.push("Episodes (previous year)");
+  if (rule.previousYear) {
+    for (const t of rule.previousTables ?? ["episodes"]) {
+      if (!ctx.prev?.supplied.has(t)) missing.push(`${TABLES[t].name} (previous year)`);
+    }
+  }
   return missing;
 }
 

@@ -192,36 +192,20 @@ const stayingPutNotFoster = rule({
   },
 });
 
-/** Over 18, a child may stay looked after only under section 20(5) in a community home: LS V2 in PLACE K2. */
+/**
+ * Over 18, a young person may stay looked after only under section 20(5) in
+ * a community home: LS V2 in PLACE K2 (open episodes are the date rules' 359).
+ */
 function adultAllowed(e: EpisodeRow): boolean {
   return e.LS === "V2" && e.PLACE === "K2";
 }
-
-const openAfter18 = rule({
-  id: "359",
-  dfe: true,
-  severity: "error",
-  message:
-    "The episode is still open after the child's 18th birthday: after 18 a young person can stay looked after only under section 20(5) in a community home (LS V2, PLACE K2)",
-  tables: ["episodes", "header"],
-  fields: ["DEC", "LS", "PLACE"],
-  check(ctx, flag) {
-    for (const e of ctx.t.episodes) {
-      if (e.DEC !== null || adultAllowed(e)) continue;
-      const dob = ctx.dob(e.CHILD);
-      if (dob === undefined) continue;
-      const b18 = birthday(dob, 18);
-      if (b18 < ctx.end) flag(e, undefined, `open on ${uk(ctx.end)}; 18th birthday ${uk(b18)}`);
-    }
-  },
-});
 
 const closedAfter18 = rule({
   id: "SP331",
   dfe: false,
   severity: "query",
   message:
-    "The episode continues past the child's 18th birthday: young people usually leave care on their 18th birthday",
+    "The episode started before the child's 18th birthday and continues past it: young people usually leave care on their 18th birthday",
   tables: ["episodes", "header"],
   fields: ["DEC", "DOB"],
   check(ctx, flag) {
@@ -230,7 +214,10 @@ const closedAfter18 = rule({
       const dob = dobFor(ctx, e, e.DECOM);
       if (dob === undefined) continue;
       const b18 = birthday(dob, 18);
-      if (e.DEC > b18) flag(e, ["DEC"], `from ${uk(startOf(e))} to ${uk(e.DEC)}; 18th birthday ${uk(b18)}`);
+      // An episode starting at 18 or over is rule 352's; an open one is rule 359's.
+      if (e.DECOM < b18 && e.DEC > b18) {
+        flag(e, ["DEC"], `from ${uk(startOf(e))} to ${uk(e.DEC)}; 18th birthday ${uk(b18)}`);
+      }
     }
   },
 });
@@ -265,7 +252,6 @@ export const agesRules: Rule[] = [
   adultCareUnder16,
   stayingPutUnder18,
   stayingPutNotFoster,
-  openAfter18,
   closedAfter18,
 ];
 

@@ -165,6 +165,7 @@ const dateExamples: RuleExample[] = [
   dates("SP106", 2019, "placedAdoption", "DOB", ["", "01-01-18"], ["01/01/2018"]),
   dates("115", 2019, "placedAdoption", "DATE_PLACED", ["31/11/2019"], ["", "30/11/2019"]),
   dates("116", 2019, "placedAdoption", "DATE_PLACED_CEASED", ["32/01/2020"], ["", "31/01/2020"]),
+  dates("SP125", 2019, "prevPerm", "DOB", ["", "31/11/2010"], ["30/11/2010"]),
   dates("SP107", 2019, "missing", "DOB", ["", "01/01/10"], ["01/01/2010"]),
   dates("1004", 2019, "missing", "MIS_START", ["", "31/04/2019"], ["30/04/2019"]),
   dates("1005", 2019, "missing", "MIS_END", ["31/04/2019"], ["", "01/05/2019"]),

@@ -147,7 +147,8 @@ export function invalidCodeRule(
         const v = text(row, fieldName);
         if (v === "") {
           if (options.requiredWhen?.(row)) flag(row, [fieldName], "blank");
-        } else if (!valid.has(v) || excluded.has(v)) flag(row, [fieldName], `'${v}'`);
+        } else if (excluded.has(v)) flag(row, [fieldName], `'${v}' is not accepted in this field`);
+        else if (!valid.has(v)) flag(row, [fieldName], `'${v}'`);
       }
     },
   });
@@ -163,7 +164,7 @@ export function childBlankRule(id: string, table: TableKey): Rule {
     tables: [table],
     fields: ["CHILD"],
     check(ctx, flag) {
-      for (const row of ctx.t[table] as AnyRow[]) if (row.CHILD === "") flag(row, ["CHILD"]);
+      for (const row of ctx.t[table] as AnyRow[]) if (row.CHILD === "") flag(row, ["CHILD"], "CHILD blank");
     },
   });
 }
@@ -180,7 +181,7 @@ const decomBlank = rule({
   tables: ["episodes"],
   fields: ["DECOM"],
   check(ctx, flag) {
-    for (const e of ctx.t.episodes) if (e.DECOM === null) flag(e);
+    for (const e of ctx.t.episodes) if (e.DECOM === null) flag(e, ["DECOM"], "DECOM blank");
   },
 });
 
@@ -410,6 +411,9 @@ const dateRules: Rule[] = [
     "DATE_PLACED_CEASED",
     "Date of decision that the child should no longer be placed for adoption (DATE_PLACED_CEASED)",
   ),
+  invalidDateRule("SP125", false, "prevPerm", "DOB", "Date of birth in the PrevPerm table (DOB)", {
+    required: true,
+  }),
   invalidDateRule("SP107", false, "missing", "DOB", "Date of birth in the Missing table (DOB)", {
     required: true,
   }),

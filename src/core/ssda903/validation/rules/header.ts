@@ -101,7 +101,8 @@ const motherWithoutChildDob = rule({
   tables: ["header"],
   fields: ["MOTHER", "MC_DOB"],
   check(ctx, flag) {
-    for (const h of ctx.t.header) if (h.MOTHER === "1" && h.MC_DOB === null) flag(h);
+    for (const h of ctx.t.header)
+      if (h.MOTHER === "1" && h.MC_DOB === null) flag(h, ["MC_DOB"], "MOTHER 1, MC_DOB blank");
   },
 });
 
@@ -213,6 +214,7 @@ const sexChanged = rule({
   tables: ["header"],
   fields: ["SEX"],
   previousYear: true,
+  previousTables: ["header"],
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     for (const h of ctx.t.header) {
@@ -232,6 +234,7 @@ const dobChanged = rule({
   tables: ["header"],
   fields: ["DOB"],
   previousYear: true,
+  previousTables: ["header"],
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     for (const h of ctx.t.header) {
@@ -251,6 +254,7 @@ const ethnicChanged = rule({
   tables: ["header"],
   fields: ["ETHNIC"],
   previousYear: true,
+  previousTables: ["header"],
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     for (const h of ctx.t.header) {
@@ -270,6 +274,7 @@ const motherChanged = rule({
   tables: ["header"],
   fields: ["MOTHER"],
   previousYear: true,
+  previousTables: ["header"],
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     for (const h of ctx.t.header) {
@@ -287,6 +292,7 @@ const childDobChanged = rule({
   tables: ["header"],
   fields: ["MC_DOB"],
   previousYear: true,
+  previousTables: ["header"],
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     for (const h of ctx.t.header) {
@@ -332,7 +338,8 @@ const upnBlank = rule({
   check(ctx, flag) {
     const episodes = ctx.episodesByChild();
     for (const h of ctx.t.header) {
-      if (h.UPN === "" && episodes.get(h.CHILD)?.some((e) => !isShortBreakLs(e.LS))) flag(h, ["UPN"]);
+      if (h.UPN === "" && episodes.get(h.CHILD)?.some((e) => !isShortBreakLs(e.LS)))
+        flag(h, ["UPN"], "UPN blank");
     }
   },
 });

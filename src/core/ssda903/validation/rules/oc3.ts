@@ -138,7 +138,8 @@ const diedInCareRule = rule({
   fields: [...ITEMS],
   check(ctx, flag) {
     const died = diedInCare(ctx);
-    for (const r of ctx.t.oc3) if (hasData(r) && died.has(r.CHILD)) flag(r, [...ITEMS]);
+    for (const r of ctx.t.oc3)
+      if (hasData(r) && died.has(r.CHILD)) flag(r, [...ITEMS], `CHILD ${r.CHILD} has an episode ended E2`);
   },
 });
 
