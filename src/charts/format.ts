@@ -20,12 +20,13 @@ export function formatValue(v: number | null, f: NumberFormat = {}): string {
   return formatNumber(v, f.decimals ?? 0) + (f.suffix ?? "");
 }
 
-/** Decimals needed to tell ticks apart: a step of 0.25 needs 2, a step of 5 needs 0. */
+/** Decimals needed to write every tick exactly: ticks 0, 0.25, 0.5 need 2; 0, 5, 10 need 0. */
 export function tickDecimals(ticks: readonly number[]): number {
-  if (ticks.length < 2) return 0;
-  const step = Math.abs(ticks[1]! - ticks[0]!);
-  if (step === 0 || step >= 1) return 0;
-  return Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
+  for (let d = 0; d < 6; d++) {
+    const f = 10 ** d;
+    if (ticks.every((t) => Math.abs(Math.round(t * f) - t * f) < 1e-6)) return d;
+  }
+  return 6;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

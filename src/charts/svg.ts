@@ -55,19 +55,20 @@ export const LINE_HEIGHT = 20;
 export const FONT_FAMILY = "arial, helvetica, sans-serif";
 
 /**
- * Estimated width of a line of text in px (Arial averages about 0.55 em per
- * character; 0.58 leaves a little room for wide letters and digits).
+ * Estimated width of a line of text in px. Arial averages about 0.5 em per
+ * character; the factors here are a little wider (as wide as DejaVu Sans, a
+ * common fallback), so labels fit whichever sans-serif font draws them.
  */
-export function textWidth(s: string, size = FONT_SIZE): number {
+export function textWidth(s: string, size = FONT_SIZE, bold = false): number {
   let w = 0;
   for (const ch of s) {
-    if ("il.,:;'|!".includes(ch)) w += 0.3;
-    else if ("mwMW%".includes(ch)) w += 0.85;
-    else if (ch >= "A" && ch <= "Z") w += 0.68;
-    else if (ch === " ") w += 0.28;
-    else w += 0.56;
+    if ("il.,:;'|!".includes(ch)) w += 0.32;
+    else if ("mwMW%".includes(ch)) w += 0.9;
+    else if (ch >= "A" && ch <= "Z") w += 0.72;
+    else if (ch === " ") w += 0.32;
+    else w += 0.62;
   }
-  return w * size;
+  return w * size * (bold ? 1.1 : 1);
 }
 
 /** Breaks text into lines no wider than maxWidth (a single long word stays on its own line). */
@@ -150,7 +151,8 @@ export function svgRoot(
 export function spread(ys: readonly number[], gap: number, min: number, max: number): number[] {
   const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
   const out = order.map((o) => o.y);
-  for (let k = 0; k < out.length; k++) out[k] = Math.max(out[k]!, min + k * gap, k > 0 ? out[k - 1]! + gap : min);
+  for (let k = 0; k < out.length; k++)
+    out[k] = Math.max(out[k]!, min + k * gap, k > 0 ? out[k - 1]! + gap : min);
   for (let k = out.length - 1; k >= 0; k--) {
     const limit = k === out.length - 1 ? max : out[k + 1]! - gap;
     out[k] = Math.min(out[k]!, limit);

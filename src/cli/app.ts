@@ -2,20 +2,64 @@
  * The `sufficiency` command. Each subcommand lives in commands/; this file
  * only dispatches and turns every failure into one line and an exit code.
  */
-import { episodesCommand, episodesHelp, fixesCommand, fixesHelp } from "./commands/episodes.js";
-import { validateCommand, validateHelp } from "./commands/validate.js";
 import { EXIT, UserError } from "./errors.js";
 
 interface Command {
-  run(argv: string[]): number | Promise<number>;
-  help: string;
   summary: string;
+  /** Loaded only when the command runs, so one command's dependencies never slow another. */
+  load(): Promise<{ run(argv: string[]): number | Promise<number>; help: string }>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  validate: { run: validateCommand, help: validateHelp, summary: "check 903 files against DfE's rules" },
-  episodes: { run: episodesCommand, help: episodesHelp, summary: "write the rebuilt episode history as CSV" },
-  fixes: { run: fixesCommand, help: fixesHelp, summary: "list the fixes made while rebuilding the history" },
+  generate: {
+    summary: "make synthetic 903 returns for a made-up council",
+    load: async () => {
+      const m = await import("./commands/generate.js");
+      return { run: m.generateCommand, help: m.generateHelp };
+    },
+  },
+  validate: {
+    summary: "check 903 files against DfE's rules",
+    load: async () => {
+      const m = await import("./commands/validate.js");
+      return { run: m.validateCommand, help: m.validateHelp };
+    },
+  },
+  episodes: {
+    summary: "write the rebuilt episode history as CSV",
+    load: async () => {
+      const m = await import("./commands/episodes.js");
+      return { run: m.episodesCommand, help: m.episodesHelp };
+    },
+  },
+  fixes: {
+    summary: "list the fixes made while rebuilding the history",
+    load: async () => {
+      const m = await import("./commands/episodes.js");
+      return { run: m.fixesCommand, help: m.fixesHelp };
+    },
+  },
+  profile: {
+    summary: "the sufficiency profile (JSON, CSV, XLSX or HTML)",
+    load: async () => {
+      const m = await import("./commands/profile.js");
+      return { run: m.profileCommand, help: m.profileHelp };
+    },
+  },
+  rules: {
+    summary: "list the validation rules",
+    load: async () => {
+      const m = await import("./commands/rules.js");
+      return { run: m.rulesCommand, help: m.rulesHelp };
+    },
+  },
+  demo: {
+    summary: "generate a demo council and print its validation and profile summary (npm start)",
+    load: async () => {
+      const m = await import("./commands/demo.js");
+      return { run: m.demoCommand, help: m.demoHelp };
+    },
+  },
 };
 
 function usage(): string {
@@ -54,12 +98,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sufficiency: unknown command '${name}' (run 'sufficiency --help')\n`);
     return EXIT.unreadable;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`${command.help}\n`);
-    return EXIT.ok;
-  }
   try {
-    return await command.run(rest);
+    const loaded = await command.load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      process.stdout.write(`${loaded.help}\n`);
+      return EXIT.ok;
+    }
+    return await loaded.run(rest);
   } catch (e) {
     const { message, code } = describeFailure(e);
     if (message) process.stderr.write(`sufficiency ${name}: ${message}\n`);

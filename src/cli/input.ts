@@ -1,15 +1,67 @@
 import { createHmac } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { emptyReturn, type Minimise, type ReadOptions, readFile903 } from "../core/ssda903/read.js";
 import type { Issue, Return903 } from "../core/ssda903/types.js";
 import { UserError } from "./errors.js";
 
-/** Expands the paths given on the command line: files as they are, folders to every .csv file inside (recursively, in name order). */
-export function expandPaths(paths: readonly string[]): string[] {
+/** Header rows of the other inputs that may sit in a folder beside the 903 files. */
+const OTHER_INPUTS: Array<{ columns: string[]; what: string }> = [
+  { columns: ["year", "age", "population"], what: "a population file" },
+  { columns: ["area", "year", "measure", "value"], what: "a comparators file" },
+  { columns: ["postcode", "easting", "northing", "la"], what: "a postcode lookup" },
+  { columns: ["group", "share"], what: "an ethnicity file" },
+];
+
+function firstLine(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(512);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return (
+      buf
+        .subarray(0, n)
+        .toString("utf8")
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)[0] ?? ""
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Which other input a file found in a folder is, if it is one. */
+function otherInput(path: string): string | undefined {
+  let cols: string[];
+  try {
+    cols = firstLine(path)
+      .split(",")
+      .map((c) => c.trim().toLowerCase());
+  } catch {
+    return undefined;
+  }
+  return OTHER_INPUTS.find(
+    (o) => o.columns.length === cols.length && o.columns.every((c) => cols.includes(c)),
+  )?.what;
+}
+
+export interface ExpandedPaths {
+  files: string[];
+  /** Files met in folders that are other inputs (population, comparators...), not 903 tables. */
+  skipped: Array<{ path: string; what: string }>;
+}
+
+/**
+ * Expands the paths given on the command line: files as they are, folders to
+ * every .csv file inside (recursively, in name order). In folders, the
+ * project's other inputs (a population file beside the returns, say) are
+ * passed over and listed; named directly, every file is read as a 903 table.
+ */
+export function expandPaths(paths: readonly string[]): ExpandedPaths {
   if (paths.length === 0) throw new UserError("give at least one 903 file or folder");
-  const out: string[] = [];
-  const walk = (p: string) => {
+  const files: string[] = [];
+  const skipped: ExpandedPaths["skipped"] = [];
+  const walk = (p: string, inFolder: boolean) => {
     let st: ReturnType<typeof statSync>;
     try {
       st = statSync(p);
@@ -19,13 +71,17 @@ export function expandPaths(paths: readonly string[]): string[] {
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
         const child = join(p, name);
-        if (statSync(child).isDirectory() || name.toLowerCase().endsWith(".csv")) walk(child);
+        if (statSync(child).isDirectory() || name.toLowerCase().endsWith(".csv")) walk(child, true);
       }
-    } else out.push(p);
+      return;
+    }
+    const what = inFolder ? otherInput(p) : undefined;
+    if (what) skipped.push({ path: p, what });
+    else files.push(p);
   };
-  for (const p of paths) walk(p);
-  if (out.length === 0) throw new UserError(`no .csv files found in ${paths.join(", ")}`);
-  return out;
+  for (const p of paths) walk(p, false);
+  if (files.length === 0) throw new UserError(`no 903 .csv files found in ${paths.join(", ")}`);
+  return { files, skipped };
 }
 
 /** The environment variable holding the key for pseudonymous child ids. */
@@ -71,10 +127,13 @@ export function minimiseFrom(flags: MinimiseFlags): Minimise {
 export function readInputs(
   paths: readonly string[],
   options: ReadOptions,
-): { data: Return903; issues: Issue[] } {
+): { data: Return903; issues: Issue[]; skipped: ExpandedPaths["skipped"] } {
   const data = emptyReturn();
   const issues: Issue[] = [];
-  for (const path of expandPaths(paths)) {
+  const { files, skipped } = expandPaths(paths);
+  for (const { path, what } of skipped)
+    process.stderr.write(`note: ${path} is ${what}, not a 903 table; not read as one\n`);
+  for (const path of files) {
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path);
@@ -91,5 +150,5 @@ export function readInputs(
     }
     readFile903({ path, bytes }, data, issues, options);
   }
-  return { data, issues };
+  return { data, issues, skipped };
 }

@@ -66,12 +66,17 @@ export async function profileCommand(argv: string[]): Promise<number> {
   if (values.ethnicity) options.ethnicityShares = loadEthnicity(values.ethnicity);
   if (values.la) options.councilLa = values.la.trim().toUpperCase();
 
-  const dataYear = values["data-year"] === undefined ? undefined : intOption("data-year", values["data-year"], 0, 2000, 2100);
+  const dataYear =
+    values["data-year"] === undefined
+      ? undefined
+      : intOption("data-year", values["data-year"], 0, 2000, 2100);
   const { data, issues } = readInputs(positionals, { year: dataYear, minimise: minimiseFrom(values) });
   const fatal = issues.filter((i) => i.fatal);
   if (fatal.length) {
     for (const i of fatal) process.stderr.write(`sufficiency profile: ${i.file}: ${i.message}\n`);
-    throw new UserError("some files could not be read, so no profile was made (run 'sufficiency validate' for details)");
+    throw new UserError(
+      "some files could not be read, so no profile was made (run 'sufficiency validate' for details)",
+    );
   }
   const checked = validate(data, defaultRegistry, issues);
   if (checked.summary.errors + checked.summary.queries > 0) {
@@ -90,7 +95,11 @@ export async function profileCommand(argv: string[]): Promise<number> {
   if (format === "json") writeOutput(`${JSON.stringify(profile, null, 2)}\n`, values.out);
   else if (format === "csv") writeOutput(profileCsv(profile), values.out);
   else if (format === "xlsx") writeOutput(await profileXlsx(profile), values.out);
-  else writeOutput(profileHtml(profile, { council: values.council, generatedAt: new Date().toISOString() }), values.out);
+  else
+    writeOutput(
+      profileHtml(profile, { council: values.council, generatedAt: new Date().toISOString() }),
+      values.out,
+    );
   if (values.out && values.out !== "-") process.stderr.write(`profile written to ${values.out}\n`);
   return EXIT.ok;
 }

@@ -175,3 +175,20 @@ describe("rebuilding history across returns", () => {
     expect(h.withoutHeader).toEqual(["9"]);
   });
 });
+
+describe("routine closing is not a correction", () => {
+  it("does not record a fix when a later return adds DEC, REC and the reason for the placement change", () => {
+    const { data } = buildReturn({
+      2018: { episodes: [ep({ DECOM: "01/05/2018" })] },
+      2019: {
+        episodes: [
+          ep({ DECOM: "01/05/2018", DEC: "02/06/2019", REC: "X1", REASON_PLACE_CHANGE: "CARPL" }),
+          ep({ DECOM: "02/06/2019", RNE: "P", PLACE: "U6" }),
+        ],
+      },
+    });
+    const h = rebuildHistory(data);
+    expect(h.fixes).toEqual([]);
+    expect(h.children[0]!.episodes[0]!.REASON_PLACE_CHANGE).toBe("CARPL");
+  });
+});

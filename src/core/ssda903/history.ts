@@ -113,12 +113,15 @@ function identical(a: EpisodeRow, b: EpisodeRow): boolean {
   return CONTENT_FIELDS.every((f) => a[f] === b[f]) && sameDay(a.DEC, b.DEC) && a.REC === b.REC;
 }
 
+/** Fields filled in when an episode closes: a later return adding them is routine, not a correction. */
+const CLOSING_FIELDS = ["REC", "REASON_PLACE_CHANGE"] as const;
+
 /** A later return's version only closes the episode (or repeats it): routine, not a correction. */
 function onlyCloses(older: EpisodeRow, newer: EpisodeRow): boolean {
   return (
-    CONTENT_FIELDS.every((f) => older[f] === newer[f]) &&
+    CONTENT_FIELDS.every((f) => older[f] === newer[f] || (f === "REASON_PLACE_CHANGE" && older[f] === "")) &&
     (older.DEC === null || sameDay(older.DEC, newer.DEC)) &&
-    (older.REC === "" || older.REC === newer.REC)
+    CLOSING_FIELDS.every((f) => older[f] === "" || older[f] === newer[f])
   );
 }
 
@@ -156,19 +159,26 @@ export function rebuildHistory(data: Return903): History {
 
   const episodesByChild = new Map<string, HistoryEpisode[]>();
   for (const [child, rows] of byChild) {
-    rows.sort((a, b) => a.year - b.year || a.src.file - b.src.file || a.src.row - b.src.row);
-    const byStart = new Map<Day, EpisodeRow>();
+    // In start order, and for one start in submission order (year, file, row),
+    // so the versions of an episode sit together with the latest last.
+    rows.sort(
+      (a, b) =>
+        (a.DECOM as Day) - (b.DECOM as Day) ||
+        a.year - b.year ||
+        a.src.file - b.src.file ||
+        a.src.row - b.src.row,
+    );
+    const eps: HistoryEpisode[] = [];
     for (const row of rows) {
-      const start = row.DECOM as Day;
-      const kept = byStart.get(start);
-      if (!kept) {
-        byStart.set(start, row);
+      const kept = eps[eps.length - 1];
+      if (!kept || kept.DECOM !== row.DECOM) {
+        eps.push(row as HistoryEpisode);
       } else if (kept.year === row.year) {
         if (identical(kept, row)) {
           record("duplicate", row, `same as row ${kept.src.row}`);
         } else {
           record("same-start-conflict", kept, `row ${row.src.row} of the same return was kept`);
-          byStart.set(start, row);
+          eps[eps.length - 1] = row as HistoryEpisode;
         }
       } else {
         if (!onlyCloses(kept, row)) {
@@ -178,10 +188,9 @@ export function rebuildHistory(data: Return903): History {
             `${yearLabel(row.year)} return, row ${row.src.row}, has a different version`,
           );
         }
-        byStart.set(start, row);
+        eps[eps.length - 1] = row as HistoryEpisode;
       }
     }
-    const eps = [...byStart.values()].sort((a, b) => (a.DECOM as Day) - (b.DECOM as Day)) as HistoryEpisode[];
     for (let i = 0; i < eps.length; i++) {
       const e = eps[i]!;
       const next = eps[i + 1];

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayFromYMD } from "../dates.js";
 import { emptyReturn, postcodeSector, readFile903 } from "./read.js";
+import { isPlainCsv } from "./read-fast.js";
 import { toCsv } from "./test-support/build.js";
 import type { Issue } from "./types.js";
 
@@ -247,5 +248,60 @@ describe("reading hostile input (property-based)", () => {
     );
     expect(r.issues.length).toBeGreaterThan(0);
     expect(r.issues[0]!.rule).toBe("READ-ROW");
+  });
+});
+
+describe("row factories", () => {
+  it("give every table's rows exactly the table's columns", async () => {
+    const { ROW_FACTORIES } = await import("./row-factories.js");
+    const { TABLES } = await import("./tables.js");
+    for (const [key, spec] of Object.entries(TABLES)) {
+      const row = ROW_FACTORIES[key as keyof typeof TABLES](2019, 0, 2) as unknown as Record<string, unknown>;
+      expect(Object.keys(row).sort()).toEqual(
+        ["year", "src", "raw", ...spec.columns, ...spec.optional].sort(),
+      );
+      for (const c of spec.dates) expect(row[c]).toBeNull();
+    }
+  });
+});
+
+describe("the fast tokenizer and Papa Parse agree", () => {
+  const field = fc.oneof(
+    fc.stringMatching(/^[ A-Za-z0-9/.-]{0,12}$/),
+    fc.constantFrom(
+      "01/04/2019",
+      " 31/02/2020 ",
+      "2019-05-01",
+      "u4",
+      " PR1 ",
+      "ab1  2cd",
+      "",
+      "  ",
+      "x".repeat(1001),
+      "12.5",
+      "abc",
+    ),
+  );
+  const body = fc.array(fc.array(field, { minLength: 0, maxLength: 17 }), { maxLength: 25 });
+
+  it("gives the same rows and issues for any plain file (property)", () => {
+    fc.assert(
+      fc.property(body, fc.boolean(), fc.boolean(), (rows, crlf, trailing) => {
+        const nl = crlf ? "\r\n" : "\n";
+        const head = `${EP_HEAD},PL_DISTANCE`;
+        const lines = rows.map((r) => r.join(","));
+        const plain = [head, ...lines].join(nl) + (trailing ? nl : "");
+        // A quoted column name sends the same content through Papa Parse.
+        const quoted = [head.replace("CHILD", '"CHILD"'), ...lines].join(nl) + (trailing ? nl : "");
+        expect(isPlainCsv(enc.encode(plain), 0)).toBe(true);
+        expect(isPlainCsv(enc.encode(quoted), 0)).toBe(false);
+        const a = read("2019-e.csv", plain);
+        const b = read("2019-e.csv", quoted);
+        expect(a.file?.table).toBe("episodes");
+        expect(a.data.tables.episodes).toEqual(b.data.tables.episodes);
+        expect(a.issues).toEqual(b.issues);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -21,8 +21,8 @@ export interface RowMeta {
   /** Collection year of the file the row came from. */
   year: CollectionYear;
   src: SourceRef;
-  /** Text of fields that could not be read (dates, numbers), by column. */
-  raw?: Record<string, string>;
+  /** Text of fields that could not be read (dates, numbers), by column; undefined when all were read. */
+  raw: Record<string, string> | undefined;
 }
 
 export interface HeaderRow extends RowMeta {

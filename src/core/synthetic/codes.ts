@@ -77,9 +77,12 @@ export function isTemporaryPlace(p: number): boolean {
 export function isSupportedPlace(p: number): boolean {
   return p === H5 || p === K3 || p === P2;
 }
-/** Placement types that carry an Ofsted / DfE URN. */
-export function hasUrn(p: number): boolean {
-  return p === K1 || p === K2 || p === R1 || p === S1;
+/**
+ * Placement types that never carry a URN (DfE rules 218/222: with parents,
+ * residential employment, care homes (CQC), NHS, custody, temporary).
+ */
+export function neverUrn(p: number): boolean {
+  return p === P1 || p === P3 || p === R1 || p === R2 || p === R5 || p >= T0;
 }
 
 export const LS_CODES = ["C1", "C2", "E1", "V2", "V3", "V4", "L1", "L2", "J1"] as const;

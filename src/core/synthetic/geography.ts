@@ -11,18 +11,7 @@
  * be built from it.
  */
 import type { Rng } from "../random/rng.js";
-import {
-  hasUrn,
-  K1,
-  K2,
-  PR1,
-  PR2,
-  PR3,
-  PR4,
-  PR5,
-  R1,
-  S1,
-} from "./codes.js";
+import { PR1, PR2, PR3, PR4, PR5, S1 } from "./codes.js";
 
 export interface SyntheticSector {
   /** Postcode sector, e.g. "YY3 2". */
@@ -89,13 +78,20 @@ SYNTHETIC_SECTORS.forEach((s, i) => {
   RING_SECTORS[s.ring]!.push(i);
 });
 
+const postcodeCache: string[] = [];
+
 /** A postcode is held as sector index × UNITS_PER_SECTOR + unit. */
 export function postcodeText(code: number): string {
-  const s = SYNTHETIC_SECTORS[Math.floor(code / UNITS_PER_SECTOR)]!;
-  const unit = code % UNITS_PER_SECTOR;
-  const a = UNIT_LETTERS[Math.floor(unit / UNIT_LETTERS.length)]!;
-  const b = UNIT_LETTERS[unit % UNIT_LETTERS.length]!;
-  return `${s.sector}${a}${b}`;
+  let text = postcodeCache[code];
+  if (text === undefined) {
+    const s = SYNTHETIC_SECTORS[Math.floor(code / UNITS_PER_SECTOR)]!;
+    const unit = code % UNITS_PER_SECTOR;
+    const a = UNIT_LETTERS[Math.floor(unit / UNIT_LETTERS.length)]!;
+    const b = UNIT_LETTERS[unit % UNIT_LETTERS.length]!;
+    text = `${s.sector}${a}${b}`;
+    postcodeCache[code] = text;
+  }
+  return text;
 }
 
 /** A random postcode in a ring (0 inside, 1 near, 2 far). */
@@ -110,19 +106,30 @@ export function postcodeFrom(rng: Rng, weights: readonly number[]): number {
   return postcodeIn(rng, rng.weighted(weights));
 }
 
-/** A provider the council places with: its type of placement, provider code, postcode and URN (0 if none). */
+/** A provider the council places with: its provider code, postcode and Ofsted URN (0 if none). */
 export interface Provider {
   provider: number;
   post: number;
   urn: number;
 }
 
-/** Pools of providers by placement type, drawn once per council. */
+/** Pools of providers, drawn once per council. */
 export interface ProviderPools {
+  /** The council's own fostering service (PR1) and adoption agency. */
+  ownFostering: Provider;
+  ownAdoption: Provider;
+  /** Other councils' fostering services (PR2) and regional adoption agencies. */
+  otherFostering: Provider[];
+  otherAdoption: Provider[];
+  /** Independent fostering agencies (PR4, PR5) and voluntary adoption agencies (PR5). */
+  ifa: Provider[];
+  vaa: Provider[];
   k2: Provider[];
   k1: Provider[];
   r1: Provider[];
+  r3: Provider[];
   s1: Provider[];
+  /** Semi-independent and supported accommodation (URN used once registered). */
   supported: Provider[];
 }
 
@@ -132,7 +139,7 @@ function draw(
   providers: readonly number[],
   providerWeights: readonly number[],
   ringWeights: readonly number[],
-  place: number,
+  urnKind: "social" | "school" | "none",
   urns: Set<number>,
 ): Provider[] {
   const out: Provider[] = [];
@@ -142,12 +149,13 @@ function draw(
     const ring =
       provider === PR1 ? 0 : provider === PR2 ? 1 + (rng.chance(0.5) ? 1 : 0) : rng.weighted(ringWeights);
     let urn = 0;
-    if (hasUrn(place)) {
-      // Ofsted social care URNs (SC + 6 digits) for homes; 6-digit school URNs for S1.
-      const lo = place === S1 ? 100000 : 10000;
-      const hi = place === S1 ? 149999 : 999999;
-      do urn = rng.between(lo, hi);
-      while (urns.has(urn));
+    if (urnKind !== "none") {
+      // Ofsted social care URNs (written SC + 6 digits); 6-digit school URNs for S1.
+      const lo = urnKind === "school" ? 100000 : 10000;
+      const hi = urnKind === "school" ? 149999 : 999999;
+      do {
+        urn = rng.between(lo, hi);
+      } while (urns.has(urn));
       urns.add(urn);
     }
     out.push({ provider, post: postcodeIn(rng, ring), urn });
@@ -159,23 +167,35 @@ function draw(
  * Pools sized to the council: about one children's home for every 17
  * children in care (a council uses many homes, each with a few of its
  * children), 14 secure homes (England has 13–14), a handful of residential
- * schools and care homes, and supported accommodation providers.
+ * schools, care homes and family centres, supported accommodation
+ * providers, and fostering and adoption agencies.
  */
 export function providerPools(rng: Rng, childrenInCare: number): ProviderPools {
   const urns = new Set<number>();
   const n = (share: number, min: number) => Math.max(min, Math.round(childrenInCare * share));
   return {
-    k2: draw(rng, n(0.06, 6), [PR4, PR1, PR5, PR2], [78, 12, 8, 2], [2, 4, 4], K2, urns),
-    k1: draw(rng, 14, [PR2, PR4], [90, 10], [0, 2, 8], K1, urns),
-    r1: draw(rng, n(0.005, 3), [PR4, PR3], [70, 30], [1, 3, 6], R1, urns),
-    s1: draw(rng, n(0.01, 4), [PR4, PR5, PR2], [60, 20, 20], [1, 3, 6], S1, urns),
-    supported: draw(rng, n(0.03, 5), [PR4, PR5, PR1], [75, 15, 10], [45, 40, 15], -1, urns),
+    ownFostering: draw(rng, 1, [PR1], [1], [1, 0, 0], "social", urns)[0]!,
+    ownAdoption: draw(rng, 1, [PR1], [1], [1, 0, 0], "social", urns)[0]!,
+    otherFostering: draw(rng, 6, [PR2], [1], [0, 1, 1], "social", urns),
+    otherAdoption: draw(rng, 3, [PR2], [1], [0, 1, 1], "social", urns),
+    ifa: draw(rng, n(0.01, 6), [PR4, PR5], [85, 15], [2, 5, 3], "social", urns),
+    vaa: draw(rng, 8, [PR5], [1], [1, 4, 5], "social", urns),
+    k2: draw(rng, n(0.06, 6), [PR4, PR1, PR5, PR2], [78, 12, 8, 2], [2, 4, 4], "social", urns),
+    k1: draw(rng, 14, [PR2, PR4], [90, 10], [0, 2, 8], "social", urns),
+    r1: draw(rng, n(0.005, 3), [PR4, PR3], [70, 30], [1, 3, 6], "none", urns),
+    r3: draw(rng, n(0.004, 3), [PR4, PR1, PR5], [55, 30, 15], [3, 4, 3], "social", urns),
+    s1: draw(rng, n(0.01, 4), [PR4, PR5, PR2], [60, 20, 20], [1, 3, 6], "school", urns),
+    supported: draw(rng, n(0.03, 5), [PR4, PR5, PR1], [75, 15, 10], [45, 40, 15], "social", urns),
   };
 }
 
-/** The URN as written: SC + 6 digits for homes, 6 digits for schools. */
+/** URN held as -1: DfE's placeholder for a placement with no URN. */
+export const URN_NONE = -1;
+
+/** The URN as written: blank, XXXXXXX, SC + 6 digits for social care, 6 digits for schools. */
 export function urnText(place: number, urn: number): string {
   if (urn === 0) return "";
+  if (urn === URN_NONE) return "XXXXXXX";
   if (place === S1) return String(urn);
   return `SC${String(urn).padStart(6, "0")}`;
 }

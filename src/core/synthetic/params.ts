@@ -22,15 +22,15 @@ export const DEFAULT_RATE_PER_10000 = 70;
  * unless the caller gives rates.
  */
 export const DEFAULT_ENTRY_SHAPE: readonly number[] = [
-  85, 20, 16, 14, 13, 12, 12, 12, 12, 13, 15, 18, 21, 24, 25, 24, 22, 16,
+  85, 17, 13, 11, 10, 10, 10, 10, 11, 12, 14, 17, 21, 26, 28, 28, 26, 20,
 ];
 
 /**
  * UASC arriving per year as a share of `childrenInCare`. England 2023: 7,290
  * UASC of 83,840 (9%), staying about 1.5 years; Bromley plans for 10–15 a
- * year with about 330 in care. 4.5% a year gives UASC about 7% of the stock.
+ * year with about 330 in care. 6.5% a year gives UASC about 8% of the stock.
  */
-export const DEFAULT_UASC_SHARE_PER_YEAR = 0.045;
+export const DEFAULT_UASC_SHARE_PER_YEAR = 0.065;
 
 /** UASC age at arrival (14, 15, 16, 17): mostly 16–17 (England: 85% of UASC in care are 16+). */
 export const UASC_AGE_WEIGHTS: readonly number[] = [5, 15, 40, 40];
@@ -91,15 +91,15 @@ export const CIN_REMAND: readonly number[] = [10, 0, 0, 10, 20, 60, 0, 0];
 // ---------------------------------------------------------------------------
 
 export const PATH_WEIGHTS_BY_AGE: ReadonlyArray<readonly number[]> = [
-  [22, 30, 22, 3, 23], // under 1
-  [30, 20, 22, 5, 23], // 1
-  [30, 20, 22, 5, 23], // 2
-  [34, 10, 22, 5, 29], // 3
-  [34, 10, 22, 5, 29], // 4
-  [42, 2, 14, 5, 37], // 5–9
-  [48, 0, 7, 3, 42], // 10–12
-  [52, 0, 3, 1, 44], // 13–15
-  [42, 0, 0, 0, 58], // 16–17
+  [15, 32, 27, 3, 23], // under 1
+  [20, 22, 28, 5, 25], // 1
+  [20, 22, 28, 5, 25], // 2
+  [24, 12, 28, 5, 31], // 3
+  [24, 12, 28, 5, 31], // 4
+  [33, 2, 19, 5, 41], // 5–9
+  [42, 0, 8, 3, 47], // 10–12
+  [45, 0, 3, 1, 51], // 13–15
+  [35, 0, 0, 0, 65], // 16–17
 ];
 
 export function pathBand(age: number): number {
@@ -117,7 +117,7 @@ export const REMAND_SHARE_12_PLUS = 0.045;
 export const ADOPTION_BY_CONSENT = 0.12;
 
 /** Chance that a child who went home (or left under a CAO) comes back into care, and the gap (median days, log-sd). */
-export const REENTRY_AFTER_RETURN = 0.22;
+export const REENTRY_AFTER_RETURN = 0.18;
 export const REENTRY_AFTER_CAO = 0.05;
 export const REENTRY_AFTER_SGO = 0.03;
 export const REENTRY_AFTER_REMAND = 0.15;
@@ -129,7 +129,7 @@ export const SHORT_VERY_SHORT: readonly [number, number] = [12, 1.0];
 export const SHORT_USUAL: readonly [number, number] = [190, 0.9];
 
 /** Long stays: mean years before an unplanned return home, for children entering under 16. */
-export const LONG_RETURN_HOME_MEAN_YEARS = 7;
+export const LONG_RETURN_HOME_MEAN_YEARS = 10;
 /** Long stays: chance the long-term foster carers take an SGO (entries under 12), 2–6 years in. */
 export const LONG_SGO_BY_FOSTER_CARERS = 0.12;
 /** Long stays reaching 17: chance of moving to independent living before 18 (E5/E6). */
@@ -200,9 +200,9 @@ export const PLACE_WEIGHTS: ReadonlyArray<readonly number[]> = [
   [62, 25, 0, 0, 0, 0, 0, 10, 0, 3, 14, 0, 0, 0],
   [62, 24, 0, 0.5, 0, 0, 0, 10, 0, 0.5, 3, 0, 0, 0],
   [68, 17, 0, 5, 0, 0, 0, 8, 0.3, 0.2, 0, 0, 0.5, 0],
-  [64, 13, 0, 15, 0.5, 0, 0, 5, 0.5, 0.2, 0, 0, 2, 0],
-  [52, 10, 0, 27, 1.5, 0, 0, 5, 1, 0.2, 0, 0.5, 2.5, 0],
-  [28, 5, 0, 10, 0.5, 45, 3, 4, 0.5, 0.2, 0, 1, 1, 0.3],
+  [60, 12, 0, 22, 0.5, 0, 0, 4, 0.5, 0.2, 0, 0, 2, 0],
+  [44, 8, 0, 38, 1.5, 0, 0, 4, 1, 0.2, 0, 0.5, 2.5, 0],
+  [26, 4, 0, 13, 0.5, 45, 3, 4, 0.5, 0.2, 0, 1, 1, 0.3],
 ];
 /** UASC: fostering (mostly agency) at 14–15; supported accommodation for most at 16–17. */
 export const UASC_PLACE_WEIGHTS: ReadonlyArray<readonly number[]> = [
@@ -220,7 +220,7 @@ export function placeBand(age: number): number {
 }
 
 /** How long a placement lasts before a move (median days, log-sd), by PLACE code index. */
-export const SHORT_FOSTER_DURATION: readonly [number, number] = [200, 1.0];
+export const SHORT_FOSTER_DURATION: readonly [number, number] = [240, 1.0];
 export const LONG_FOSTER_DURATION: readonly [number, number] = [1800, 0.7];
 export const EMERGENCY_DURATION: readonly [number, number] = [10, 0.7];
 /** Share of periods whose first placement is a short emergency foster placement. */

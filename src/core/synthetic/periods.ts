@@ -7,7 +7,7 @@
  * the period into episodes wherever the legal status or placement changes,
  * with the RNE that says what changed.
  */
-import type { Day } from "../dates.js";
+import { type Day, dayFromYMD } from "../dates.js";
 import type { Rng } from "../random/rng.js";
 import { yearStart } from "../ssda903/years.js";
 import {
@@ -49,16 +49,16 @@ import {
   K3,
   L1,
   L2,
+  neverUrn,
   P1,
   P2,
   P3,
+  PR_NONE,
   PR0,
   PR1,
   PR2,
   PR3,
   PR4,
-  PR5,
-  PR_NONE,
   R1,
   R2,
   R3,
@@ -87,7 +87,7 @@ import {
   V2,
   X1,
 } from "./codes.js";
-import { postcodeFrom, type Provider, type ProviderPools } from "./geography.js";
+import { type Provider, type ProviderPools, postcodeFrom, URN_NONE } from "./geography.js";
 import {
   type Birthdays,
   days,
@@ -150,13 +150,19 @@ import {
 } from "./params.js";
 import type { EpisodeStore } from "./store.js";
 
+const Y2023 = yearStart(2023);
 const Y2024 = yearStart(2024);
 const Y2025 = yearStart(2025);
+/** The last day H5 and P2 may be in use (31 March 2025). */
+const LAST_OLD_DAY = Y2025 - 1;
+/** Semi-independent accommodation had to be registered with Ofsted from 28 October 2023. */
+const REGISTERED_FROM = dayFromYMD(2023, 10, 28);
+const RS_CLOSE = 2;
 
 /** Placement durations (median days, log-sd) by PLACE index; fostering handled apart. */
 const DURATION: Partial<Record<number, readonly [number, number]>> = {
   [K1]: [100, 0.6],
-  [K2]: [220, 0.9],
+  [K2]: [330, 0.9],
   [K3]: [280, 0.8],
   [H5]: [280, 0.8],
   [P1]: [300, 0.8],
@@ -196,13 +202,26 @@ interface Seg {
   /** REASON_PLACE_CHANGE when this placement ends in a move. */
   reason: number;
   emergency: boolean;
+  /** The URN as written (see urnOf), fixed once the placements are laid. */
+  urnCode: number;
 }
 
 let carerSeq = 0;
 
 function seg(start: Day, end: Day, place: number, provider: number, post: number, urn: number): Seg {
   carerSeq += 1;
-  return { start, end, place, provider, carer: carerSeq, post, urn, reason: RS_NONE, emergency: false };
+  return {
+    start,
+    end,
+    place,
+    provider,
+    carer: carerSeq,
+    post,
+    urn,
+    reason: RS_NONE,
+    emergency: false,
+    urnCode: 0,
+  };
 }
 
 function sameCarer(s: Seg, start: Day, end: Day, place: number): Seg {
@@ -211,6 +230,16 @@ function sameCarer(s: Seg, start: Day, end: Day, place: number): Seg {
 
 function pick<T>(rng: Rng, list: readonly T[]): T {
   return list[rng.int(list.length)]!;
+}
+
+/**
+ * Two placements of the same kind at the same postcode: written out they
+ * could not be told apart (two providers may share a postcode, and H5
+ * placements carried no URN before 2023/24).
+ */
+function sameProvider(a: Seg, b: Seg): boolean {
+  if (a.post !== b.post) return false;
+  return a.place === b.place || (isSupportedPlace(a.place) && isSupportedPlace(b.place));
 }
 
 function isCareOrder(ls: number): boolean {
@@ -249,6 +278,7 @@ export class PeriodBuilder {
     this.segs = [];
     const rec = this.buildPlacements();
     this.recodeSemiIndependent();
+    for (const s of this.segs) s.urnCode = this.urnOf(s);
     this.addTemporaryPlacements();
     this.emit(rec);
     return rec;
@@ -301,10 +331,10 @@ export class PeriodBuilder {
         main = rng.chance(0.7) ? C1 : V2;
         break;
       case PATH_LONG:
-        main = age < 10 ? (rng.chance(0.75) ? C1 : V2) : rng.chance(0.4) ? C1 : V2;
+        main = rng.chance(age < 10 ? 0.85 : 0.65) ? C1 : V2;
         break;
       default:
-        main = rng.chance(0.3) ? C1 : V2;
+        main = rng.chance(0.4) ? C1 : V2;
     }
     if (t === p.start) this.lsCode[0] = main;
     else this.addLs(t, main);
@@ -314,7 +344,7 @@ export class PeriodBuilder {
       const proceed =
         p.path === PATH_ADOPT ||
         ((p.path === PATH_SGO || p.path === PATH_CAO) && rng.chance(0.5)) ||
-        (p.path === PATH_LONG && rng.chance(age < 12 ? 0.5 : 0.2));
+        (p.path === PATH_LONG && rng.chance(age < 12 ? 0.6 : 0.35));
       if (proceed) {
         let at = t + days(rng, V2_TO_C1, 7);
         if (p.path === PATH_ADOPT) at = Math.min(at, p.k1 - 30);
@@ -344,16 +374,17 @@ export class PeriodBuilder {
   // Placements
   // -------------------------------------------------------------------------
 
-  private provider(place: number): number {
-    const { rng } = this.c;
+  /** A foster or adoption provider: the council's own service, another council's, or an agency. */
+  private fosterProvider(place: number): Provider {
+    const { rng, pools } = this.c;
     if (place === U6 || place === U4) {
       const inHouse = this.uasc ? this.c.inHouseShare * 0.6 : this.c.inHouseShare;
-      if (rng.chance(inHouse)) return rng.chance(0.03) ? PR2 : PR1;
-      return rng.chance(0.85) ? PR4 : PR5;
+      if (rng.chance(inHouse)) return rng.chance(0.03) ? pick(rng, pools.otherFostering) : pools.ownFostering;
+      return pick(rng, pools.ifa);
     }
-    if (place <= U3) return rng.chance(0.95) ? PR1 : PR2;
-    if (place === U5) return rng.chance(0.8) ? PR1 : PR5;
-    return PR4;
+    if (place <= U3) return rng.chance(0.95) ? pools.ownFostering : pick(rng, pools.otherFostering);
+    // Fostering for adoption (U5): the council's carers or an agency's.
+    return rng.chance(0.8) ? pools.ownFostering : pick(rng, pools.ifa);
   }
 
   private ringFor(place: number, provider: number): readonly number[] {
@@ -367,16 +398,32 @@ export class PeriodBuilder {
     return seg(start, start, place, h.provider, h.post, h.urn);
   }
 
-  /** A new placement of a choice made at `t`. */
-  private make(choice: number, t: Day): Seg {
+  /**
+   * A new placement of a choice made at `t`, not with the same provider at
+   * the same place as its neighbours (by default the current placement):
+   * that would be no move at all.
+   */
+  private make(
+    choice: number,
+    t: Day,
+    avoid: ReadonlyArray<Seg | undefined> = [this.segs[this.segs.length - 1]],
+  ): Seg {
+    let s = this.makeOnce(choice, t);
+    for (let k = 0; k < 8 && avoid.some((a) => a !== undefined && sameProvider(a, s)); k++) {
+      s = this.makeOnce(choice, t);
+    }
+    return s;
+  }
+
+  private makeOnce(choice: number, t: Day): Seg {
     const { rng, pools } = this.c;
     switch (choice) {
       case CH_FOSTER:
       case CH_CONNECTED:
       case CH_FFA: {
         const place = choice === CH_FOSTER ? U6 : choice === CH_CONNECTED ? U3 : U5;
-        const provider = this.provider(place);
-        return seg(t, t, place, provider, postcodeFrom(rng, this.ringFor(place, provider)), 0);
+        const f = this.fosterProvider(place);
+        return seg(t, t, place, f.provider, postcodeFrom(rng, this.ringFor(place, f.provider)), f.urn);
       }
       case CH_K2:
         return this.fromPool(pools.k2, t, K2);
@@ -384,26 +431,22 @@ export class PeriodBuilder {
         return this.fromPool(pools.k1, t, K1);
       case CH_R1:
         return this.fromPool(pools.r1, t, R1);
+      case CH_R3:
+        return this.fromPool(pools.r3, t, R3);
       case CH_S1:
         return this.fromPool(pools.s1, t, S1);
       case CH_SUPPORTED: {
-        const place = t >= Y2024 && (t >= Y2025 || rng.chance(0.85)) ? K3 : H5;
-        const h = pick(rng, pools.supported);
-        return seg(t, t, place, h.provider, h.post, 0);
+        // Registered supported accommodation (K3) from 2024/25; semi-independent (H5) before.
+        const place = t >= Y2024 && (t >= Y2025 - 60 || rng.chance(0.85)) ? K3 : H5;
+        return this.fromPool(pools.supported, t, place);
       }
-      case CH_P2: {
-        if (t >= Y2024) return this.make(CH_SUPPORTED, t);
-        const provider = rng.pick([PR1, PR4, PR5], [40, 40, 20]);
-        return seg(t, t, P2, provider, postcodeFrom(rng, [60, 30, 10]), 0);
-      }
+      case CH_P2:
+        if (t >= Y2024) return this.makeOnce(CH_SUPPORTED, t);
+        return this.fromPool(pools.supported, t, P2);
       case CH_P1:
         return seg(t, t, P1, PR0, this.home, 0);
       case CH_R2:
         return seg(t, t, R2, PR3, postcodeFrom(rng, [50, 50, 0]), 0);
-      case CH_R3: {
-        const provider = rng.pick([PR4, PR1, PR5], [55, 30, 15]);
-        return seg(t, t, R3, provider, postcodeFrom(rng, [30, 40, 30]), 0);
-      }
       case CH_R5:
         return seg(t, t, R5, PR3, postcodeFrom(rng, [0, 30, 70]), 0);
       default:
@@ -434,7 +477,14 @@ export class PeriodBuilder {
     if (t < b.b15) w[CH_R5] = 0;
     if (t < b.b10) w[CH_K1] = 0;
     if (t < b.b10 - 730) w[CH_S1] = 0;
-    if (this.uasc || path === PATH_ADOPT || path === PATH_ADOPT_CONSENT || !isCareOrder(this.lsAt(t))) {
+    const last = this.segs[this.segs.length - 1];
+    if (
+      this.uasc ||
+      path === PATH_ADOPT ||
+      path === PATH_ADOPT_CONSENT ||
+      !isCareOrder(this.lsAt(t)) ||
+      last?.place === P1
+    ) {
       w[CH_P1] = 0;
     }
     if (path === PATH_ADOPT || path === PATH_ADOPT_CONSENT) {
@@ -558,8 +608,19 @@ export class PeriodBuilder {
         if (withCarer) {
           a = sameCarer(last, p.k2, p.exit, consent ? A3 : A5);
         } else {
-          const provider = rng.pick([PR1, PR2, PR5], [50, 25, 25]);
-          a = seg(p.k2, p.exit, consent ? A4 : A6, provider, postcodeFrom(rng, RING_NEW_FAMILY), 0);
+          const { pools } = this.c;
+          const agency = rng.pick(
+            [pools.ownAdoption, pick(rng, pools.otherAdoption), pick(rng, pools.vaa)],
+            [50, 25, 25],
+          );
+          a = seg(
+            p.k2,
+            p.exit,
+            consent ? A4 : A6,
+            agency.provider,
+            postcodeFrom(rng, RING_NEW_FAMILY),
+            agency.urn,
+          );
         }
         this.push(a);
         return consent || rng.chance(0.4) ? E11 : E12;
@@ -623,7 +684,9 @@ export class PeriodBuilder {
     if (p.path !== PATH_REMAND) return;
     const { rng, pools } = this.c;
     const older = p.start >= this.b.b15;
-    const choice = older ? rng.pick([CH_R5, CH_K2, CH_FOSTER], [30, 35, 35]) : rng.pick([CH_K1, CH_K2, CH_FOSTER], [15, 45, 40]);
+    const choice = older
+      ? rng.pick([CH_R5, CH_K2, CH_FOSTER], [30, 35, 35])
+      : rng.pick([CH_K1, CH_K2, CH_FOSTER], [15, 45, 40]);
     const s = choice === CH_K1 ? this.fromPool(pools.k1, p.start, K1) : this.make(choice, p.start);
     if (s.place === U6) s.provider = PR4;
     const stays = p.exit > p.k1 && s.place !== R5 && s.place !== K1 && rng.chance(0.5);
@@ -678,23 +741,50 @@ export class PeriodBuilder {
   // -------------------------------------------------------------------------
 
   /**
-   * H5 and P2 are not valid from 2025/26: a semi-independent placement open
-   * on 1 April 2025 continues with the same provider as K3 (supported
-   * accommodation, registered), a change of placement status only.
+   * Year-specific changes to semi-independent placements. Unregistered
+   * semi-independent accommodation (H5) had to register with Ofsted by 28
+   * October 2023: a placement that began before 2023/24 and would run past
+   * that date ends then (the provider closed) and the young person moves to
+   * a registered provider. H5 and P2 are not valid from 2025/26: a placement
+   * open at the end of 2024/25 continues with the same provider as K3
+   * (supported accommodation) from 31 March 2025, a change of placement
+   * status only, so that no H5 or P2 episode reaches the 2025/26 return.
    */
   private recodeSemiIndependent(): void {
     const segs = this.segs;
     for (let i = 0; i < segs.length; i++) {
       const s = segs[i]!;
-      if ((s.place === H5 || s.place === P2) && s.start < Y2025 && s.end > Y2025) {
-        const next = sameCarer(s, Y2025, s.end, K3);
+      if (s.place === H5 && s.start < Y2023 && s.end > REGISTERED_FROM) {
+        const next = this.make(CH_SUPPORTED, REGISTERED_FROM, [s, segs[i + 1]]);
+        next.end = s.end;
         next.reason = s.reason;
-        s.end = Y2025;
+        s.end = REGISTERED_FROM;
+        s.reason = RS_CLOSE;
+        segs.splice(i + 1, 0, next);
+        continue;
+      }
+      if ((s.place === H5 || s.place === P2) && s.start < LAST_OLD_DAY && s.end > LAST_OLD_DAY) {
+        const next = sameCarer(s, LAST_OLD_DAY, s.end, K3);
+        next.reason = s.reason;
+        s.end = LAST_OLD_DAY;
         s.reason = RS_PLACE;
         segs.splice(i + 1, 0, next);
         i++;
       }
     }
+  }
+
+  /**
+   * The URN written for a placement (0 blank, URN_NONE for XXXXXXX): none
+   * for placements DfE does not register; for H5 begun before 2023/24 (no
+   * URN was expected then) XXXXXXX if it is still open in 2023/24, when a
+   * URN is required; P2 likewise.
+   */
+  private urnOf(s: Seg): number {
+    if (neverUrn(s.place)) return 0;
+    if (s.place === H5 && s.start < Y2023) return s.end >= Y2023 ? URN_NONE : 0;
+    if (s.place === P2) return s.end >= Y2023 ? URN_NONE : 0;
+    return s.urn || URN_NONE;
   }
 
   /** True when a legal status change falls in [a, b]. */
@@ -716,7 +806,8 @@ export class PeriodBuilder {
     for (const s of this.segs) {
       const len = s.end - s.start;
       const foster = s.place === U1 || s.place === U3 || s.place === U4 || s.place === U6;
-      const host = foster || s.place === K2 || s.place === K3 || s.place === H5 || s.place === P2 || s.place === S1;
+      const host =
+        foster || s.place === K2 || s.place === K3 || s.place === H5 || s.place === P2 || s.place === S1;
       if (!host || len < 40) {
         out.push(s);
         continue;
@@ -795,7 +886,9 @@ export class PeriodBuilder {
       if (pending) {
         const ps = segs[pSeg]!;
         const reason =
-          rne !== RNE_L && !isTemporaryPlace(ps.place) && !isTemporaryPlace(s.place) ? ps.reason || RS_CARPL : RS_NONE;
+          rne !== RNE_L && !isTemporaryPlace(ps.place) && !isTemporaryPlace(s.place)
+            ? ps.reason || RS_CARPL
+            : RS_NONE;
         this.write(pStart, day, pRne, pLs, ps, X1, reason);
       }
       pending = true;
@@ -827,7 +920,7 @@ export class PeriodBuilder {
       reason,
       this.home,
       s.post,
-      s.urn,
+      s.urnCode,
     );
   }
 }

@@ -14,12 +14,20 @@
  * later years are generated: the same seed and first year give the same
  * 2019 files whether the last year is 2020 or 2024.
  */
-import { birthday, type Day } from "../dates.js";
+import { birthday, type Day, dayFromYMD, isLeapYear, ymdFromDay } from "../dates.js";
 import { cumulative, Rng } from "../random/rng.js";
 import { collectionYearOf, yearEnd, yearStart } from "../ssda903/years.js";
-import { E13, ETHNIC_CODES, K2, N2, PR1, U6, V3, V4 } from "./codes.js";
+import { E13, E15, K2, N2, N8, PR1, U6, V3, V4 } from "./codes.js";
 import { postcodeIn, providerPools } from "./geography.js";
-import { type Birthdays, isCareLeaver, PATH_LONG, PATH_REMAND, PATH_UASC, type Period, planLife } from "./life.js";
+import {
+  type Birthdays,
+  isCareLeaver,
+  PATH_REMAND,
+  PATH_SHORT,
+  PATH_UASC,
+  type Period,
+  planLife,
+} from "./life.js";
 import {
   BIRTHS_NOISE,
   BIRTHS_TREND,
@@ -40,7 +48,7 @@ import {
   UASC_MALE,
 } from "./params.js";
 import { PeriodBuilder } from "./periods.js";
-import { ChildStore, EpisodeStore, UPN_UASC_LATER, UPN_UASC_NEVER, UPN_USUAL } from "./store.js";
+import { ChildStore, EpisodeStore, NO_DAY, UPN_UASC_LATER, UPN_UASC_NEVER, UPN_USUAL } from "./store.js";
 
 export interface SimulationSettings {
   from: number;
@@ -71,16 +79,11 @@ export interface Simulation {
 const YEAR = 365.25;
 
 export function birthdaysOf(dob: Day): Birthdays {
-  return {
-    dob,
-    b10: birthday(dob, 10),
-    b14: birthday(dob, 14),
-    b15: birthday(dob, 15),
-    b16: birthday(dob, 16),
-    b17: birthday(dob, 17),
-    b18: birthday(dob, 18),
-    b21: birthday(dob, 21),
-  };
+  // The same as dates.birthday, with the date of birth split once.
+  const { y, m, d } = ymdFromDay(dob);
+  const at = (n: number) =>
+    m === 2 && d === 29 && !isLeapYear(y + n) ? dayFromYMD(y + n, 3, 1) : dayFromYMD(y + n, m, d);
+  return { dob, b10: at(10), b14: at(14), b15: at(15), b16: at(16), b17: at(17), b18: at(18), b21: at(21) };
 }
 
 /** A date of birth that makes the child exactly `age` on `day`, placed by `frac` in [0, 1) within that year of age. */
@@ -140,9 +143,9 @@ function streams(seed: number) {
 }
 
 function cinFor(rng: Rng, p: Period, cumShort: Float64Array, cumLong: Float64Array, cumRemand: Float64Array) {
-  if (p.path === PATH_UASC) return 7;
+  if (p.path === PATH_UASC) return N8;
   if (p.path === PATH_REMAND) return rng.fromCumulative(cumRemand);
-  return rng.fromCumulative(p.path === PATH_LONG || p.path <= 3 ? (p.path === 0 ? cumShort : cumLong) : cumShort);
+  return rng.fromCumulative(p.path === PATH_SHORT ? cumShort : cumLong);
 }
 
 export function simulate(s: SimulationSettings): Simulation {
@@ -208,7 +211,7 @@ export function simulate(s: SimulationSettings): Simulation {
       const cin = cinFor(life, p, cumShort, cumLong, cumRemand);
       finalRec = builder.build(c, b, p, uasc, home, cin);
       // A girl in care from 15 may become a mother.
-      if (!male && children.mcDob[c] === -0x7fffffff) {
+      if (!male && children.mcDob[c] === NO_DAY) {
         const a = Math.max(p.start, b.b15);
         const e = Math.min(p.exit, b.b18);
         if (e > a && life.chance(1 - Math.exp((-MOTHER_RATE_PER_YEAR * (e - a)) / YEAR))) {
@@ -216,8 +219,8 @@ export function simulate(s: SimulationSettings): Simulation {
         }
       }
     }
-    children.finalRec[c] = p_isDetailed(last, writtenStart) ? finalRec : 0;
-    if (uasc) children.duc[c] = finalRec === 19 /* E15 */ ? last.exit : b.b18;
+    children.finalRec[c] = last.exit >= writtenStart ? finalRec : 0;
+    if (uasc) children.duc[c] = last.exit >= writtenStart && finalRec === E15 ? last.exit : b.b18;
     children.nEp[c] = episodes.n - children.firstEp[c]!;
   };
 
@@ -242,7 +245,7 @@ export function simulate(s: SimulationSettings): Simulation {
     const unit = sbUnit[sbRng.int(sbUnit.length)]!;
     const place = inUnit ? K2 : U6;
     const post = inUnit ? unit.post : postcodeIn(sbRng, 0);
-    const urn = inUnit ? unit.urn : 0;
+    const urn = inUnit ? unit.urn : pools.ownFostering.urn;
     const interval = sbRng.between(12, 35);
     // The breaks, drawn in full (so the stream does not depend on the years written).
     const starts: number[] = [];
@@ -326,15 +329,6 @@ export function simulate(s: SimulationSettings): Simulation {
   }
 
   return { children, episodes, population, firstYear, horizon };
-}
-
-function p_isDetailed(p: Period, writtenStart: Day): boolean {
-  return p.exit >= writtenStart;
-}
-
-/** ETHNIC code text. */
-export function ethnicText(i: number): string {
-  return ETHNIC_CODES[i]!;
 }
 
 // ---------------------------------------------------------------------------

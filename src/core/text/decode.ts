@@ -15,7 +15,7 @@ export type DecodeResult = { ok: true; value: Decoded } | { ok: false; reason: s
 /** Share of control bytes above which a file is taken to be binary, not text. */
 const BINARY_CONTROL_SHARE = 0.01;
 
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 65536);
   let control = 0;
   for (let i = 0; i < n; i++) {

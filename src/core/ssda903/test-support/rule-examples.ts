@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { splitByYear, YearContext } from "../validation/context.js";
 import { defaultRegistry } from "../validation/rules/index.js";
+import { missingTables } from "../validation/validate.js";
 import { buildReturn, type YearRows } from "./build.js";
 
 export interface RuleExample {
@@ -33,6 +34,9 @@ export function runRule(ruleId: string, year: number, files: Record<number, Year
   const current = years.get(year);
   if (!current) throw new Error(`the example has no files for ${year}`);
   const ctx = new YearContext(current, years.get(year - 1));
+  const missing = missingTables(rule, ctx);
+  if (missing.length)
+    throw new Error(`the example for ${ruleId} lacks ${missing.join(", ")}, so the rule would not run`);
   const found: Array<{ row: number; child: string; fields: readonly string[]; detail?: string }> = [];
   rule.check(ctx, (row, fields, detail) =>
     found.push({ row: row.src.row, child: row.CHILD, fields: fields ?? rule.fields, detail }),

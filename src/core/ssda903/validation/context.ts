@@ -31,6 +31,33 @@ function groupByChild<R extends { CHILD: string }>(rows: readonly R[]): Map<stri
   return map;
 }
 
+// Indexes belong to a year's data, not to one context, so that year y's
+// episodes index is built once and serves as year y+1's previous-year index.
+const episodeIndexes = new WeakMap<YearData, Map<string, EpisodeRow[]>>();
+const headerIndexes = new WeakMap<YearData, Map<string, HeaderRow>>();
+const EMPTY_EPISODES = new Map<string, EpisodeRow[]>();
+const EMPTY_HEADERS = new Map<string, HeaderRow>();
+
+function episodeIndex(y: YearData): Map<string, EpisodeRow[]> {
+  let m = episodeIndexes.get(y);
+  if (!m) {
+    m = groupByChild(y.t.episodes);
+    for (const list of m.values()) if (list.length > 1) list.sort(byStart);
+    episodeIndexes.set(y, m);
+  }
+  return m;
+}
+
+function headerIndex(y: YearData): Map<string, HeaderRow> {
+  let m = headerIndexes.get(y);
+  if (!m) {
+    m = new Map();
+    for (const h of y.t.header) if (!m.has(h.CHILD)) m.set(h.CHILD, h);
+    headerIndexes.set(y, m);
+  }
+  return m;
+}
+
 /**
  * What a rule sees: the year's rows, its bounds, the previous year's rows
  * when supplied, and indexes built once per year and shared by all rules.
@@ -45,8 +72,12 @@ export class YearContext {
   readonly supplied: ReadonlySet<TableKey>;
   readonly prev: YearData | undefined;
   private cache = new Map<string, unknown>();
+  private headers: Map<string, HeaderRow> | undefined;
 
-  constructor(current: YearData, prev?: YearData) {
+  constructor(
+    private readonly current: YearData,
+    prev?: YearData,
+  ) {
     this.year = current.year;
     this.start = yearStart(current.year);
     this.end = yearEnd(current.year);
@@ -62,37 +93,21 @@ export class YearContext {
 
   /** This year's episodes per child, in start order. */
   episodesByChild(): Map<string, EpisodeRow[]> {
-    return this.memo("episodes", () => {
-      const m = groupByChild(this.t.episodes);
-      for (const list of m.values()) list.sort(byStart);
-      return m;
-    });
+    return episodeIndex(this.current);
   }
 
   /** The previous year's episodes per child, in start order (empty when not supplied). */
   prevEpisodesByChild(): Map<string, EpisodeRow[]> {
-    return this.memo("prevEpisodes", () => {
-      const m = groupByChild(this.prev?.t.episodes ?? []);
-      for (const list of m.values()) list.sort(byStart);
-      return m;
-    });
+    return this.prev ? episodeIndex(this.prev) : EMPTY_EPISODES;
   }
 
   /** This year's header row per child (the first, if a child has several). */
   headerByChild(): Map<string, HeaderRow> {
-    return this.memo("header", () => {
-      const m = new Map<string, HeaderRow>();
-      for (const h of this.t.header) if (!m.has(h.CHILD)) m.set(h.CHILD, h);
-      return m;
-    });
+    return headerIndex(this.current);
   }
 
   prevHeaderByChild(): Map<string, HeaderRow> {
-    return this.memo("prevHeader", () => {
-      const m = new Map<string, HeaderRow>();
-      for (const h of this.prev?.t.header ?? []) if (!m.has(h.CHILD)) m.set(h.CHILD, h);
-      return m;
-    });
+    return this.prev ? headerIndex(this.prev) : EMPTY_HEADERS;
   }
 
   uascByChild(): Map<string, UascRow> {
@@ -105,7 +120,8 @@ export class YearContext {
 
   /** A child's date of birth from this year's Header, if readable. */
   dob(child: string): Day | undefined {
-    const d = this.headerByChild().get(child)?.DOB;
+    this.headers ??= headerIndex(this.current);
+    const d = this.headers.get(child)?.DOB;
     return d === null || d === undefined || Number.isNaN(d) ? undefined : d;
   }
 

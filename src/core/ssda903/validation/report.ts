@@ -99,7 +99,7 @@ export function reportText(report: ValidationReport, perRule = 10): string {
       const who = i.child ? ` child ${i.child}` : "";
       out.push(`  ${where}${who}: ${i.message}`);
     }
-    if (list.length > perRule) out.push(`  … and ${plural(list.length - perRule, "more")}`);
+    if (list.length > perRule) out.push(`  … and ${(list.length - perRule).toLocaleString("en-GB")} more`);
   }
   if (report.summary.notRun.length) {
     out.push("", "Rules not run (their tables were not supplied):");

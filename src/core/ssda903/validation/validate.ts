@@ -25,7 +25,8 @@ export interface ValidationResult {
   skipped: SkippedRule[];
 }
 
-function missingTables(rule: Rule, ctx: YearContext): string[] {
+/** Tables a rule needs that were not supplied for the context's year (or the year before). */
+export function missingTables(rule: Rule, ctx: YearContext): string[] {
   const missing: string[] = rule.tables
     .filter((t) => !ctx.supplied.has(t))
     .map((t: TableKey) => TABLES[t].name);

@@ -210,9 +210,10 @@ const closedAfter18 = rule({
   fields: ["DEC", "DOB"],
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
-      if (!isDay(e.DEC) || !isDay(e.DECOM) || e.DEC < e.DECOM || adultAllowed(e)) continue;
+      if (!isDay(e.DEC) || !isDay(e.DECOM) || adultAllowed(e)) continue;
       const dob = dobFor(ctx, e, e.DECOM);
-      if (dob === undefined) continue;
+      // 6570 days is less than 18 years: most episodes end too young to need the exact birthday.
+      if (dob === undefined || e.DEC - dob < 6570) continue;
       const b18 = birthday(dob, 18);
       // An episode starting at 18 or over is rule 352's; an open one is rule 359's.
       if (e.DECOM < b18 && e.DEC > b18) {

@@ -68,7 +68,27 @@ export const continuityExamples: RuleExample[] = [
     },
     count: 1,
   },
-  fieldExample("503E", "PLACE_PROVIDER", "PR4", "PR1"),
+  {
+    rule: "503E",
+    year: 2019,
+    fails: {
+      2018: {
+        episodes: [
+          spanning({ PLACE_PROVIDER: "PR4" }),
+          { CHILD: "2", ...spanning({ PLACE: "T1", PLACE_PROVIDER: "" }) },
+        ],
+      },
+      2019: {
+        episodes: [spanning(), { CHILD: "2", ...spanning({ PLACE: "T1", PLACE_PROVIDER: "PR1" }) }],
+      },
+    },
+    passes: {
+      2018: { episodes: [spanning(), { CHILD: "2", ...spanning({ PLACE: "T1", PLACE_PROVIDER: "" }) }] },
+      2019: { episodes: [spanning(), { CHILD: "2", ...spanning({ PLACE: "T1", PLACE_PROVIDER: "" }) }] },
+    },
+    count: 2,
+    fields: ["PLACE_PROVIDER"],
+  },
   fieldExample("503F", "URN", "SC123456", "SC654321"),
   {
     rule: "503G",

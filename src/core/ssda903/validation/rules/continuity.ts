@@ -26,13 +26,21 @@ function lastOfPrevious(ctx: YearContext, child: string): EpisodeRow | undefined
   return d[d.length - 1];
 }
 
-/** Each child's first episode this year with last year's last episode, when that was still open. */
+/**
+ * Each child's first episode this year with last year's last episode, when
+ * that was still open; worked out once per year for all the rules here.
+ */
 function eachContinued(ctx: YearContext, fn: (first: EpisodeRow, last: EpisodeRow) => void): void {
-  eachChild(ctx, (eps, _undated, child) => {
-    const first = eps[0];
-    const last = first && lastOfPrevious(ctx, child);
-    if (first && last && last.DEC === null) fn(first, last);
+  const pairs = ctx.shared("continuity:continued", () => {
+    const out: Array<[EpisodeRow, EpisodeRow]> = [];
+    eachChild(ctx, (eps, _undated, child) => {
+      const first = eps[0];
+      const last = first && lastOfPrevious(ctx, child);
+      if (first && last && last.DEC === null) out.push([first, last]);
+    });
+    return out;
   });
+  for (const [first, last] of pairs) fn(first, last);
 }
 
 const startMoved = rule({
@@ -82,6 +90,8 @@ function sameAsLastYear(opts: {
   field: ComparedField;
   what: string;
   codes?: Code[];
+  /** Blank is a real value of the field (PLACE_PROVIDER for temporary and other placements). */
+  blankAllowed?: boolean;
   recoded?: Recoding;
 }): Rule {
   const { field, codes } = opts;
@@ -108,8 +118,13 @@ function sameAsLastYear(opts: {
         const before = last[field];
         if (now === before) return;
         if (field.startsWith("PL_") && (now === "" || before === "")) return;
-        if (codes && (!codesFor(codes, ctx.year).has(now) || !codesFor(codes, ctx.year - 1).has(before)))
+        const blank = opts.blankAllowed ?? false;
+        if (
+          codes &&
+          !(comparable(codes, now, ctx.year, blank) && comparable(codes, before, ctx.year - 1, blank))
+        ) {
           return;
+        }
         if (opts.recoded?.(before, now)) return;
         flag(
           first,
@@ -119,6 +134,11 @@ function sameAsLastYear(opts: {
       });
     },
   });
+}
+
+/** A value valid in its year (blank only where the field may be blank; the format rules report the rest). */
+function comparable(codes: Code[], value: string, year: number, blankAllowed: boolean): boolean {
+  return value === "" ? blankAllowed : codesFor(codes, year).has(value);
 }
 
 const h5ToK3: Recoding = (before, after) => before === "H5" && after === "K3";
@@ -132,7 +152,13 @@ const fieldRules: Rule[] = [
   sameAsLastYear({ id: "503B", field: "LS", what: "legal status", codes: LS }),
   sameAsLastYear({ id: "503C", field: "CIN", what: "category of need", codes: CIN }),
   placeSame(),
-  sameAsLastYear({ id: "503E", field: "PLACE_PROVIDER", what: "placement provider", codes: PLACE_PROVIDER }),
+  sameAsLastYear({
+    id: "503E",
+    field: "PLACE_PROVIDER",
+    what: "placement provider",
+    codes: PLACE_PROVIDER,
+    blankAllowed: true,
+  }),
   sameAsLastYear({ id: "503F", field: "URN", what: "Ofsted URN" }),
   sameAsLastYear({ id: "503G", field: "PL_DISTANCE", what: "distance from home" }),
   sameAsLastYear({ id: "503H", field: "PL_LA", what: "LA of placement" }),
@@ -224,14 +250,15 @@ const closedReopened = rule({
   fields: ["DEC"],
   previousYear: true,
   check(ctx, flag) {
+    const previous = ctx.prevEpisodesByChild();
     eachChild(ctx, (eps, _undated, child) => {
-      const prev = ctx.prevEpisodesByChild().get(child);
+      // An episode that ended last year started before this year began.
+      if (eps.length === 0 || startOf(eps[0]!) >= ctx.start) return;
+      const prev = previous.get(child);
       if (!prev) return;
-      const ended = new Map<number, EpisodeRow>();
-      for (const p of dated(prev)) if (isDay(p.DEC)) ended.set(startOf(p), p);
-      if (ended.size === 0) return;
       for (const e of eps) {
-        const p = ended.get(startOf(e));
+        if (startOf(e) >= ctx.start) break;
+        const p = prev.find((x) => x.DECOM === e.DECOM && isDay(x.DEC));
         if (!p || e.DEC === p.DEC) continue;
         const was = `ended ${uk(p.DEC as number)}${p.REC ? ` (${p.REC})` : ""} in last year's file`;
         if (e.DEC === null) flag(e, undefined, `episode from ${uk(startOf(e))} is open here but ${was}`);

@@ -242,11 +242,24 @@ export const headerExamples: RuleExample[] = [
     year: 2019,
     fails: {
       2018: { header: [{ SEX: "2", DOB: "01/01/2002", MOTHER: "1", MC_DOB: "01/01/2019" }], episodes: [] },
-      2019: { header: [{ SEX: "2", DOB: "01/01/2002", MOTHER: "0" }] },
+      2019: { header: [{ SEX: "2", DOB: "01/01/2002", MOTHER: "0" }], episodes: [{}] },
     },
     passes: {
-      2018: { header: [{ SEX: "2", DOB: "01/01/2002", MOTHER: "0" }], episodes: [] },
-      2019: { header: [{ SEX: "2", DOB: "01/01/2002", MOTHER: "1", MC_DOB: "01/01/2020" }] },
+      2018: {
+        header: [
+          { SEX: "2", DOB: "01/01/2002", MOTHER: "0" },
+          { CHILD: "2", SEX: "2", DOB: "01/01/2001", MOTHER: "1", MC_DOB: "01/01/2019" },
+        ],
+        episodes: [],
+      },
+      // child 2 is now a care leaver with no episodes: MOTHER is left blank, as DfE asks
+      2019: {
+        header: [
+          { SEX: "2", DOB: "01/01/2002", MOTHER: "1", MC_DOB: "01/01/2020" },
+          { CHILD: "2", SEX: "2", DOB: "01/01/2001", MOTHER: "" },
+        ],
+        episodes: [{}],
+      },
     },
     count: 1,
   },
@@ -266,11 +279,12 @@ export const headerExamples: RuleExample[] = [
           { CHILD: "1", SEX: "2", DOB: "01/01/2002", MOTHER: "1", MC_DOB: "" },
           { CHILD: "2", SEX: "2", DOB: "01/01/2002", MOTHER: "1", MC_DOB: "02/01/2019" },
         ],
+        episodes: [{ CHILD: "1" }, { CHILD: "2" }],
       },
     },
     passes: {
       2018: { header: [{ SEX: "2", DOB: "01/01/2002", MOTHER: "1", MC_DOB: "01/01/2019" }], episodes: [] },
-      2019: { header: [{ SEX: "2", DOB: "01/01/2002", MOTHER: "1", MC_DOB: "01/01/2019" }] },
+      2019: { header: [{ SEX: "2", DOB: "01/01/2002", MOTHER: "1", MC_DOB: "01/01/2019" }], episodes: [{}] },
     },
     count: 2,
   },

@@ -271,13 +271,16 @@ const motherChanged = rule({
   dfe: true,
   severity: "query",
   message: "Child was recorded as a mother last year but not this year",
-  tables: ["header"],
+  tables: ["header", "episodes"],
   fields: ["MOTHER"],
   previousYear: true,
   previousTables: ["header"],
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
+    // Only children looked after this year: a care leaver's Header row leaves MOTHER blank.
+    const looked = ctx.episodesByChild();
     for (const h of ctx.t.header) {
+      if (!looked.has(h.CHILD)) continue;
       const p = prev.get(h.CHILD);
       if (p?.MOTHER === "1" && h.MOTHER !== "1") flag(h, ["MOTHER"], `last year 1, this year '${h.MOTHER}'`);
     }
@@ -289,13 +292,15 @@ const childDobChanged = rule({
   dfe: true,
   severity: "query",
   message: "Date of birth of mother's child (MC_DOB) differs from the date recorded last year",
-  tables: ["header"],
+  tables: ["header", "episodes"],
   fields: ["MC_DOB"],
   previousYear: true,
   previousTables: ["header"],
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
+    const looked = ctx.episodesByChild();
     for (const h of ctx.t.header) {
+      if (!looked.has(h.CHILD)) continue;
       const p = prev.get(h.CHILD);
       if (!p || !isDay(p.MC_DOB)) continue;
       if (h.MC_DOB === null) flag(h, ["MC_DOB"], `last year ${uk(p.MC_DOB)}, this year blank`);

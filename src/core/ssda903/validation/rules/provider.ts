@@ -26,9 +26,9 @@ function outsideEngland(plLa: string): boolean {
   return NON_ENGLISH_PL_LA.has(plLa) || /^[WSN]\d{8}$/.test(plLa);
 }
 
-/** Rows with a valid placement type for the year. */
-function* placed(ctx: YearContext): Generator<EpisodeRow> {
-  for (const e of ctx.t.episodes) if (valid(ctx, PLACE, e.PLACE)) yield e;
+/** Rows with a valid placement type for the year (worked out once per year). */
+function placed(ctx: YearContext): readonly EpisodeRow[] {
+  return ctx.shared("provider:placed", () => ctx.t.episodes.filter((e) => valid(ctx, PLACE, e.PLACE)));
 }
 
 /** A placement type that cannot go with a given provider. */

@@ -10,42 +10,65 @@
  * valid codes. The reason for a placement change is recorded on the episode
  * that ends when the placement changes.
  */
-import { LS, PLACE, RNE } from "../../codes.js";
+import { codesFor, LS, PLACE, RNE } from "../../codes.js";
 import type { EpisodeRow } from "../../types.js";
 import type { YearContext } from "../context.js";
 import type { YearOverlay } from "../registry.js";
 import { type Rule, rule } from "../rule.js";
-import { continues, eachChild, endOf, isTemporary, startOf, uk, valid } from "./sequence.js";
+import { continues, eachChild, endOf, isTemporary, startOf, uk } from "./sequence.js";
 
 const PLACEMENT_FIELDS = ["PLACE", "PLACE_PROVIDER", "PL_POST", "URN"] as const;
 
-/** The placement fields that differ between two episodes, as "PLACE U4→U6". */
-function placementChanges(prev: EpisodeRow, cur: EpisodeRow): string[] {
-  const out: string[] = [];
-  for (const f of PLACEMENT_FIELDS) {
-    if (prev[f] !== cur[f]) out.push(`${f} ${prev[f] || "blank"}→${cur[f] || "blank"}`);
-  }
-  return out;
+/** The placement fields that differ between two episodes. */
+function movedFields(prev: EpisodeRow, cur: EpisodeRow): Array<(typeof PLACEMENT_FIELDS)[number]> {
+  return PLACEMENT_FIELDS.filter((f) => prev[f] !== cur[f]);
+}
+
+/** "PLACE U4→U6, PL_POST …" for a message. */
+function describeMove(prev: EpisodeRow, cur: EpisodeRow): string {
+  return movedFields(prev, cur)
+    .map((f) => `${f} ${prev[f] || "blank"}→${cur[f] || "blank"}`)
+    .join(", ");
 }
 
 interface Change {
   prev: EpisodeRow;
   cur: EpisodeRow;
   lsChanged: boolean;
-  moved: string[];
+  moved: boolean;
 }
 
-/** Each pair of same-day consecutive episodes whose codes can be compared. */
-function eachChange(ctx: YearContext, fn: (c: Change) => void): void {
-  eachChild(ctx, (eps) => {
-    for (let i = 1; i < eps.length; i++) {
-      const prev = eps[i - 1]!;
-      const cur = eps[i]!;
-      if (!continues(prev, cur) || !valid(ctx, RNE, cur.RNE) || cur.RNE === "S") continue;
-      if (![prev, cur].every((e) => valid(ctx, LS, e.LS) && valid(ctx, PLACE, e.PLACE))) continue;
-      fn({ prev, cur, lsChanged: prev.LS !== cur.LS, moved: placementChanges(prev, cur) });
-    }
+/**
+ * Each pair of same-day consecutive episodes whose codes can be compared,
+ * worked out once per year and shared by the rules of this group.
+ */
+function changes(ctx: YearContext): readonly Change[] {
+  return ctx.shared("rne:changes", () => {
+    const out: Change[] = [];
+    const rnes = codesFor(RNE, ctx.year);
+    const statuses = codesFor(LS, ctx.year);
+    const places = codesFor(PLACE, ctx.year);
+    eachChild(ctx, (eps) => {
+      for (let i = 1; i < eps.length; i++) {
+        const prev = eps[i - 1]!;
+        const cur = eps[i]!;
+        if (cur.RNE === "S" || !rnes.has(cur.RNE) || !continues(prev, cur)) continue;
+        if (!statuses.has(prev.LS) || !statuses.has(cur.LS)) continue;
+        if (!places.has(prev.PLACE) || !places.has(cur.PLACE)) continue;
+        const moved =
+          prev.PLACE !== cur.PLACE ||
+          prev.PLACE_PROVIDER !== cur.PLACE_PROVIDER ||
+          prev.PL_POST !== cur.PL_POST ||
+          prev.URN !== cur.URN;
+        out.push({ prev, cur, lsChanged: prev.LS !== cur.LS, moved });
+      }
+    });
+    return out;
   });
+}
+
+function eachChange(ctx: YearContext, fn: (c: Change) => void): void {
+  for (const c of changes(ctx)) fn(c);
 }
 
 const lsOnly = rule({
@@ -57,11 +80,11 @@ const lsOnly = rule({
   tables: ["episodes"],
   fields: ["RNE", "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"],
   check(ctx, flag) {
-    eachChange(ctx, ({ cur, lsChanged, moved }) => {
-      if (cur.RNE !== "L" || (!lsChanged && moved.length === 0)) return; // nothing changed: SP311
+    eachChange(ctx, ({ prev, cur, lsChanged, moved }) => {
+      if (cur.RNE !== "L" || (!lsChanged && !moved)) return; // nothing changed: SP311
       const why: string[] = [];
       if (!lsChanged) why.push(`LS stayed ${cur.LS}`);
-      if (moved.length > 0) why.push(`placement changed (${moved.join(", ")})`);
+      if (moved) why.push(`placement changed (${describeMove(prev, cur)})`);
       if (why.length > 0) flag(cur, undefined, `from ${uk(startOf(cur))}: ${why.join("; ")}`);
     });
   },
@@ -77,10 +100,10 @@ const placementOnly = rule({
   fields: ["RNE", "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"],
   check(ctx, flag) {
     eachChange(ctx, ({ prev, cur, lsChanged, moved }) => {
-      if ((cur.RNE !== "P" && cur.RNE !== "T") || (!lsChanged && moved.length === 0)) return;
+      if ((cur.RNE !== "P" && cur.RNE !== "T") || (!lsChanged && !moved)) return;
       const why: string[] = [];
       if (lsChanged) why.push(`LS changed ${prev.LS}→${cur.LS}`);
-      if (moved.length === 0) why.push("placement details are unchanged");
+      if (!moved) why.push("placement details are unchanged");
       if (why.length > 0) flag(cur, undefined, `RNE ${cur.RNE} from ${uk(startOf(cur))}: ${why.join("; ")}`);
     });
   },
@@ -96,10 +119,10 @@ const both = rule({
   fields: ["RNE", "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"],
   check(ctx, flag) {
     eachChange(ctx, ({ cur, lsChanged, moved }) => {
-      if ((cur.RNE !== "B" && cur.RNE !== "U") || (!lsChanged && moved.length === 0)) return;
+      if ((cur.RNE !== "B" && cur.RNE !== "U") || (!lsChanged && !moved)) return;
       const why: string[] = [];
       if (!lsChanged) why.push(`LS stayed ${cur.LS}`);
-      if (moved.length === 0) why.push("placement details are unchanged");
+      if (!moved) why.push("placement details are unchanged");
       if (why.length > 0) flag(cur, undefined, `RNE ${cur.RNE} from ${uk(startOf(cur))}: ${why.join("; ")}`);
     });
   },
@@ -141,7 +164,7 @@ const nothingChanged = rule({
   fields: ["RNE", "LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"],
   check(ctx, flag) {
     eachChange(ctx, ({ prev, cur, lsChanged, moved }) => {
-      if (!lsChanged && moved.length === 0) {
+      if (!lsChanged && !moved) {
         flag(
           cur,
           undefined,

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ruleExamples } from "../../test-support/rule-examples.js";
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from "../../years.js";
+import { rulesMarkdown } from "../catalogue.js";
 import { allExamples } from "./examples.js";
 import { defaultRegistry } from "./index.js";
 
@@ -32,3 +35,10 @@ describe("the rule set", () => {
 function dfeOrInternal(dfe: boolean): RegExp {
   return dfe ? /^\d{3,4}[A-Z]?$/ : /^SP\d{3}$/;
 }
+
+describe("docs/validation-rules.md", () => {
+  it("is generated from the registry and up to date (regenerate: npx sufficiency rules --format markdown --out docs/validation-rules.md)", () => {
+    const doc = readFileSync(new URL("../../../../../docs/validation-rules.md", import.meta.url), "utf8");
+    expect(doc).toBe(rulesMarkdown(defaultRegistry, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR));
+  });
+});

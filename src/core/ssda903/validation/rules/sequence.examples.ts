@@ -65,7 +65,14 @@ export const sequenceExamples: RuleExample[] = [
     },
     passes: {
       2019: {
-        episodes: [moveOut, { DECOM: "10/06/2019", RNE: "P", PLACE: "U6" }, { CHILD: "2", ...leftHome }],
+        episodes: [
+          moveOut,
+          { DECOM: "10/06/2019", RNE: "P", PLACE: "U6" },
+          { CHILD: "2", ...leftHome },
+          // The next episode overlaps this one: rule 501 reports it.
+          { CHILD: "3", ...moveOut },
+          { CHILD: "3", DECOM: "01/06/2019", RNE: "P", PLACE: "U6" },
+        ],
       },
     },
     count: 2,

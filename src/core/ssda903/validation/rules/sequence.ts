@@ -65,10 +65,16 @@ export function eachChild(
   ctx: YearContext,
   fn: (eps: readonly EpisodeRow[], undated: boolean, child: string) => void,
 ): void {
-  for (const [child, list] of ctx.episodesByChild()) {
-    const d = dated(list);
-    fn(d, d.length < list.length, child);
-  }
+  // Worked out once per year: about twenty rules walk the children this way.
+  const children = ctx.shared("sequence:dated", () => {
+    const out: Array<{ child: string; eps: readonly EpisodeRow[]; undated: boolean }> = [];
+    for (const [child, list] of ctx.episodesByChild()) {
+      const d = dated(list);
+      out.push({ child, eps: d, undated: d.length < list.length });
+    }
+    return out;
+  });
+  for (const c of children) fn(c.eps, c.undated, c.child);
 }
 
 /** The episode ended with a valid reason other than X1: the child left care. */
@@ -178,12 +184,14 @@ const x1WithoutNext = rule({
       for (let i = 0; i < eps.length; i++) {
         const e = eps[i]!;
         const end = endOf(e);
-        if (e.REC !== "X1" || typeof end !== "number") continue;
+        // An end after the collection year is the date rules'; its next episode belongs to next year.
+        if (e.REC !== "X1" || typeof end !== "number" || end > ctx.end) continue;
         const next = eps[i + 1];
         if (!next) {
           // The continuation may be a row whose start date could not be read.
           if (!undated) flag(e, ["REC"], `ended ${uk(end)} with X1 and no later episode`);
-        } else if (startOf(next) !== end) {
+        } else if (startOf(next) > end) {
+          // (A next episode that starts before this one ended is rule 501's.)
           flag(
             e,
             ["REC", "DEC"],
