@@ -32,7 +32,19 @@ let data: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "sufficiency-cli-"));
   data = join(dir, "council");
-  const r = await run("generate", "--out", data, "--from", "2021", "--to", "2023", "--children-in-care", "200", "--seed", "3");
+  const r = await run(
+    "generate",
+    "--out",
+    data,
+    "--from",
+    "2021",
+    "--to",
+    "2023",
+    "--children-in-care",
+    "200",
+    "--seed",
+    "3",
+  );
   expect(r.code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +55,14 @@ function noStackTrace(text: string) {
 
 describe("sufficiency CLI", () => {
   it("generates a council's returns, population and postcode lookup", () => {
-    for (const f of ["2021-header.csv", "2023-episodes.csv", "2022-uasc.csv", "2022-oc3.csv", "population.csv", "postcodes.csv"]) {
+    for (const f of [
+      "2021-header.csv",
+      "2023-episodes.csv",
+      "2022-uasc.csv",
+      "2022-oc3.csv",
+      "population.csv",
+      "postcodes.csv",
+    ]) {
       expect(readFileSync(join(data, f), "utf8").length).toBeGreaterThan(10);
     }
   });
@@ -53,7 +72,12 @@ describe("sufficiency CLI", () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.files).toHaveLength(12);
-    expect(report.files[0]).toEqual({ path: expect.any(String), table: expect.any(String), year: 2021, rows: expect.any(Number) });
+    expect(report.files[0]).toEqual({
+      path: expect.any(String),
+      table: expect.any(String),
+      year: 2021,
+      rows: expect.any(Number),
+    });
     expect(report.summary.errors).toBe(0);
     expect(Object.keys(report)).toEqual(["files", "issues", "summary"]);
     expect(r.stderr).toContain("population.csv is a population file");
@@ -64,11 +88,20 @@ describe("sufficiency CLI", () => {
     const ep = readFileSync(join(data, "2022-episodes.csv"), "utf8").split("\n");
     ep[1] = ep[1]!.replace(/,U[1-6],|,K2,|,P1,|,H5,|,R1,|,A[3-6],/, ",Q9,");
     writeFileSync(join(dir, "2022-episodes.csv"), ep.join("\n"));
-    const r = await run("validate", join(dir, "2022-episodes.csv"), "--format", "csv", "--out", join(bad, "issues.csv"));
+    const r = await run(
+      "validate",
+      join(dir, "2022-episodes.csv"),
+      "--format",
+      "csv",
+      "--out",
+      join(bad, "issues.csv"),
+    );
     expect(r.code).toBe(1);
     const csv = readFileSync(join(bad, "issues.csv"), "utf8");
     expect(csv.split("\r\n")[0]).toBe("rule,severity,message,file,row,child,fields");
-    expect(csv).toMatch(/146,error,Placement type \(PLACE\) is not a valid code for the collection year: 'Q9',.*2022-episodes\.csv,2,/);
+    expect(csv).toMatch(
+      /146,error,Placement type \(PLACE\) is not a valid code for the collection year: 'Q9',.*2022-episodes\.csv,2,/,
+    );
     const text = await run("validate", join(dir, "2022-episodes.csv"));
     expect(text.stdout).toContain("ERROR 146 (1)");
   });
@@ -85,10 +118,22 @@ describe("sufficiency CLI", () => {
   });
 
   it("answers wrong usage with one line and exit 2, never a stack trace", async () => {
-    for (const argv of [["frobnicate"], ["validate", data, "--colour"], ["validate", data, "--format", "pdf"], ["profile", data, "--at", "31/02/2022"], ["episodes", data]]) {
+    for (const argv of [
+      ["frobnicate"],
+      ["validate", data, "--colour"],
+      ["validate", data, "--format", "pdf"],
+      ["profile", data, "--at", "31/02/2022"],
+      ["episodes", data],
+    ]) {
       const r = await run(...argv);
       expect(r.code, argv.join(" ")).toBe(2);
-      expect(r.stderr.trim().split("\n").filter((l) => !l.startsWith("note:")).length, argv.join(" ")).toBe(1);
+      expect(
+        r.stderr
+          .trim()
+          .split("\n")
+          .filter((l) => !l.startsWith("note:")).length,
+        argv.join(" "),
+      ).toBe(1);
       noStackTrace(r.stderr);
     }
   });
@@ -102,14 +147,25 @@ describe("sufficiency CLI", () => {
       "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,SOURCE_FILE,SOURCE_ROW,SOURCE_YEAR,FIXES",
     );
     expect(lines.length).toBeGreaterThan(100);
-    expect(readFileSync(join(dir, "fixes.csv"), "utf8").split("\r\n")[0]).toBe("fix,description,child,file,row,year,detail");
+    expect(readFileSync(join(dir, "fixes.csv"), "utf8").split("\r\n")[0]).toBe(
+      "fix,description,child,file,row,year,detail",
+    );
     // child-level rows go only to the file named
     expect(r.stdout).toBe("");
   });
 
   it("makes the profile as JSON, CSV, XLSX and HTML", async () => {
     const pop = join(data, "population.csv");
-    const json = await run("profile", data, "--population", pop, "--postcodes", join(data, "postcodes.csv"), "--la", "E99999901");
+    const json = await run(
+      "profile",
+      data,
+      "--population",
+      pop,
+      "--postcodes",
+      join(data, "postcodes.csv"),
+      "--la",
+      "E99999901",
+    );
     expect(json.code).toBe(0);
     const p = JSON.parse(json.stdout);
     expect(p.at).toBe("2024-03-31");
@@ -128,7 +184,9 @@ describe("sufficiency CLI", () => {
     expect(wb.worksheets.length).toBeGreaterThan(10);
 
     const html = join(dir, "profile.html");
-    expect((await run("profile", data, "--format", "html", "--out", html, "--council", "Testshire")).code).toBe(0);
+    expect(
+      (await run("profile", data, "--format", "html", "--out", html, "--council", "Testshire")).code,
+    ).toBe(0);
     const page = readFileSync(html, "utf8");
     expect(page).toContain("Testshire");
     expect(page).toContain("<svg");
@@ -151,12 +209,16 @@ describe("sufficiency CLI", () => {
     const r = await run("rules", "--format", "json");
     const rules = JSON.parse(r.stdout);
     expect(rules.length).toBeGreaterThan(80);
-    expect(rules.find((x: { id: string }) => x.id === "141")).toMatchObject({ severity: "error", tables: ["Episodes"] });
+    expect(rules.find((x: { id: string }) => x.id === "141")).toMatchObject({
+      severity: "error",
+      tables: ["Episodes"],
+    });
   });
 
   it("prints help for each command", async () => {
     const r = await run("--help");
-    for (const c of ["generate", "validate", "episodes", "fixes", "profile", "rules", "demo"]) expect(r.stdout).toContain(c);
+    for (const c of ["generate", "validate", "episodes", "fixes", "profile", "rules", "demo"])
+      expect(r.stdout).toContain(c);
     expect((await run("validate", "--help")).stdout).toContain("Exit code 0");
   });
 });
