@@ -202,3 +202,32 @@ describe("cross-checks between the measures", () => {
     expect(formatISO(yearStart(2021))).toBe("2021-04-01");
   });
 });
+
+describe("comparators", () => {
+  it("shows other areas' figures for the year of the date beside the council's own", async () => {
+    const { readComparators } = await import("../inputs/comparators.js");
+    const comparators = readComparators(
+      "comparators.csv",
+      [
+        "area,year,measure,value",
+        "England,2022,cla_rate_per_10k,70",
+        "London,2022,cla_rate_per_10k,47",
+        "England,2021,cla_rate_per_10k,67",
+        "England,2022,three_plus_placements_pct,9",
+      ].join("\n"),
+    );
+    const q = buildProfile(history, { population, comparators });
+    const rate = q.comparators.find((c) => c.measure === "cla_rate_per_10k")!;
+    expect(rate).toEqual({
+      measure: "cla_rate_per_10k",
+      label: "Children looked after per 10,000 aged 0–17",
+      value: 1,
+      areas: { England: 70, London: 47 },
+    });
+    expect(q.comparators.find((c) => c.measure === "three_plus_placements_pct")).toMatchObject({
+      value: 14.3,
+      areas: { England: 9 },
+    });
+    expect(q.comparators.find((c) => c.measure === "cla_total")).toMatchObject({ value: 7, areas: {} });
+  });
+});

@@ -168,8 +168,11 @@ function cacheKey(kind: FieldKind, col: string): string {
 
 /** ASCII text of bytes[s, e). */
 export function ascii(bytes: Uint8Array, s: number, e: number): string {
+  if (e - s <= 64) return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
   let out = "";
-  for (let i = s; i < e; i++) out += String.fromCharCode(bytes[i]!);
+  for (let i = s; i < e; i += 4096) {
+    out += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(e, i + 4096)) as unknown as number[]);
+  }
   return out;
 }
 
@@ -281,7 +284,15 @@ export class RowBuilder {
       this.issue(rowNumber, undefined, `row not read: a quoted field is not closed (${quoteError})`, child);
       return;
     }
-    if (!this.widthOk(fields.length, (i) => (fields[i] ?? "").trim() !== "", rowNumber, child)) return;
+    if (
+      !this.widthOk(
+        fields.length,
+        (i) => (fields[i] ?? "").trim() !== "",
+        rowNumber,
+        () => child,
+      )
+    )
+      return;
     const row = this.makeRow(this.ctx.year, this.ctx.fileIndex, rowNumber) as unknown as Record<
       string,
       unknown
@@ -327,11 +338,12 @@ export class RowBuilder {
       if (e > s) blank = false;
     }
     if (blank) return;
-    const child =
+    // The child's id is needed only for a message, so it is made only then.
+    const child = () =>
       this.childAt < 0 || this.childAt >= count
         ? undefined
         : ascii(bytes, starts[this.childAt]!, Math.min(ends[this.childAt]!, starts[this.childAt]! + 40));
-    if (!this.widthOk(count, (i) => ends[i]! > starts[i]!, rowNumber, child)) return;
+    if (count !== this.width && !this.widthOk(count, (i) => ends[i]! > starts[i]!, rowNumber, child)) return;
     const row = this.makeRow(this.ctx.year, this.ctx.fileIndex, rowNumber) as unknown as Record<
       string,
       unknown
@@ -342,7 +354,7 @@ export class RowBuilder {
       const s = starts[f.at]!;
       const e = ends[f.at]!;
       if (e - s > MAX_FIELD_LENGTH) {
-        this.issue(rowNumber, f.col, `row not read: ${f.col} is ${e - s} characters long`, child);
+        this.issue(rowNumber, f.col, `row not read: ${f.col} is ${e - s} characters long`, child());
         return;
       }
       if (e === s) continue;
@@ -407,7 +419,7 @@ export class RowBuilder {
     count: number,
     filled: (i: number) => boolean,
     rowNumber: number,
-    child: string | undefined,
+    child: () => string | undefined,
   ): boolean {
     if (count === this.width) return true;
     let extraFilled = false;
@@ -417,7 +429,7 @@ export class RowBuilder {
         rowNumber,
         undefined,
         `row not read: it has ${count} fields but the header has ${this.width}`,
-        child,
+        child(),
       );
       return false;
     }
