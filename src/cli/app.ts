@@ -53,8 +53,43 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.rulesCommand, help: m.rulesHelp };
     },
   },
+  forecast: {
+    summary: "forecast children in care and placements needed, with intervals and scenarios",
+    load: async () => {
+      const m = await import("./commands/forecast.js");
+      return { run: m.forecastCommand, help: m.forecastHelp };
+    },
+  },
+  backtest: {
+    summary: "test the forecast on the council's own past: error and interval coverage",
+    load: async () => {
+      const m = await import("./commands/backtest.js");
+      return { run: m.backtestCommand, help: m.backtestHelp };
+    },
+  },
+  costs: {
+    summary: "placement budget by financial year, scenario savings and past spend",
+    load: async () => {
+      const m = await import("./commands/costs.js");
+      return { run: m.costsCommand, help: m.costsHelp };
+    },
+  },
+  supply: {
+    summary: "in-house fostering households, homes, contracts, recruitment and occupancy",
+    load: async () => {
+      const m = await import("./commands/supply.js");
+      return { run: m.supplyCommand, help: m.supplyHelp };
+    },
+  },
+  gap: {
+    summary: "the sufficiency gap: capacity, recruitment needed, cost of closing it, summary",
+    load: async () => {
+      const m = await import("./commands/gap.js");
+      return { run: m.gapCommand, help: m.gapHelp };
+    },
+  },
   demo: {
-    summary: "generate a demo council and print its validation and profile summary (npm start)",
+    summary: "generate a demo council and print its validation and profile summary",
     load: async () => {
       const m = await import("./commands/demo.js");
       return { run: m.demoCommand, help: m.demoHelp };

@@ -1,8 +1,11 @@
 import { createHmac } from "node:crypto";
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { ACTUAL_COST_COLUMNS } from "../core/finance/actual-costs.js";
+import { COST_TABLE_COLUMNS } from "../core/finance/cost-table.js";
 import { emptyReturn, type Minimise, type ReadOptions, readFile903 } from "../core/ssda903/read.js";
 import type { Issue, Return903 } from "../core/ssda903/types.js";
+import { REGISTER_COLUMNS } from "../core/supply/register-csv.js";
 import { UserError } from "./errors.js";
 
 /** Header rows of the other inputs that may sit in a folder beside the 903 files. */
@@ -11,6 +14,15 @@ const OTHER_INPUTS: Array<{ columns: string[]; what: string }> = [
   { columns: ["area", "year", "measure", "value"], what: "a comparators file" },
   { columns: ["postcode", "easting", "northing", "la"], what: "a postcode lookup" },
   { columns: ["group", "share"], what: "an ethnicity file" },
+  // The supply register and cost inputs (docs/costs-supply-gap.md).
+  ...Object.values(REGISTER_COLUMNS).map((columns) => ({
+    columns: [...columns],
+    what: "a supply register file",
+  })),
+  { columns: [...COST_TABLE_COLUMNS], what: "a cost table" },
+  { columns: [...ACTUAL_COST_COLUMNS], what: "an actual costs file" },
+  { columns: ["year", "rate"], what: "an inflation file" },
+  { columns: ["year", "rate", "category"], what: "an inflation file" },
 ];
 
 function firstLine(path: string): string {

@@ -16,7 +16,7 @@ import { writeCouncil } from "./generate.js";
 
 export const demoHelp = `sufficiency demo [--children-in-care 1500] [--years 8] [--seed 7] [--keep DIR]
   Generates a synthetic council, validates its returns, rebuilds the history and prints a
-  profile summary: what 'npm start' runs. --keep writes the generated files to DIR and keeps them.`;
+  profile summary, with no web service. --keep writes the generated files to DIR and keeps them.`;
 
 export function demoCommand(argv: string[]): number {
   const { values } = parseArgs({

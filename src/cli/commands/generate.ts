@@ -1,14 +1,18 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { generateCouncil, SYNTHETIC_SECTORS } from "../../core/synthetic/index.js";
+import { generateRegister } from "../../core/supply/generate.js";
+import { REGISTER_FILES, type RegisterKind, registerFiles } from "../../core/supply/register-csv.js";
+import { generateCouncil, SYNTHETIC_LA, SYNTHETIC_SECTORS } from "../../core/synthetic/index.js";
 import { EXIT, UserError } from "../errors.js";
 import { intOption, writeOutput } from "../output.js";
 
 export const generateHelp = `sufficiency generate --out DIR [--from 2015] [--to 2024] [--children-in-care 1500] [--seed 7]
   Simulates a made-up council's children in care and writes its 903 returns as the council
   would send them (one file per table per collection year: header, episodes, uasc, oc3),
-  plus population.csv (year,age,population, with projections) and postcodes.csv (a lookup
-  of the invented postcode sectors). The same options always give the same files.
+  plus population.csv (year,age,population, with projections), postcodes.csv (a lookup
+  of the invented postcode sectors) and a made-up supply register in supply/ (fostering
+  households, children's homes, block contracts, frameworks). The same options always give
+  the same files.
   --from, --to          first and last collection year written (2015 = 2015/16)
   --children-in-care    about how many are looked after at each 31 March
   --seed                random seed`;
@@ -49,7 +53,20 @@ export function writeCouncil(s: GenerateSettings): {
   }
   const lookup = syntheticPostcodesCsv();
   writeOutput(lookup, join(s.out, "postcodes.csv"));
-  return { files: files + 1, bytes: bytes + lookup.length, summary: council.summary };
+  // A made-up supply register to go with the returns (docs/costs-supply-gap.md).
+  const register = generateRegister({
+    council: SYNTHETIC_LA,
+    childrenInCare: s.childrenInCare,
+    to: s.to,
+    seed: s.seed,
+  });
+  let extra = 0;
+  for (const [kind, text] of Object.entries(registerFiles(register)) as Array<[RegisterKind, string]>) {
+    writeOutput(text, join(s.out, "supply", REGISTER_FILES[kind]));
+    files += 1;
+    extra += text.length;
+  }
+  return { files: files + 1, bytes: bytes + lookup.length + extra, summary: council.summary };
 }
 
 export function generateCommand(argv: string[]): number {

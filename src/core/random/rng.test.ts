@@ -43,3 +43,158 @@ describe("Rng", () => {
     expect(counts[2]! / counts[0]!).toBeLessThan(3.5);
   });
 });
+
+/** Chi-square statistic of counts against probabilities, pooling bins with under 5 expected, and its 0.1% critical value. */
+function chiSquare(counts: Map<number, number>, pmf: (k: number) => number, kMax: number, n: number) {
+  let stat = 0;
+  let df = -1;
+  let poolObs = 0;
+  let poolExp = 0;
+  for (let k = 0; k <= kMax; k++) {
+    poolObs += counts.get(k) ?? 0;
+    poolExp += n * pmf(k);
+    if (poolExp >= 5) {
+      stat += (poolObs - poolExp) ** 2 / poolExp;
+      df += 1;
+      poolObs = 0;
+      poolExp = 0;
+    }
+  }
+  // Wilson–Hilferty approximation of the 99.9% point of chi-square(df).
+  const z = 3.09;
+  const crit = df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3;
+  return { stat, crit };
+}
+
+function tally(draw: () => number, n: number): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const k = draw();
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** log n! by summing logs once (an independent check of the sampler's own table and series). */
+const LOG_FACT: number[] = [0];
+function logFact(n: number): number {
+  while (LOG_FACT.length <= n) LOG_FACT.push(LOG_FACT[LOG_FACT.length - 1]! + Math.log(LOG_FACT.length));
+  return LOG_FACT[n]!;
+}
+function logChoose(n: number, k: number): number {
+  return logFact(n) - logFact(k) - logFact(n - k);
+}
+
+describe("samplers", () => {
+  it("logFactorial matches the sum of logs", async () => {
+    const { logFactorial } = await import("./rng.js");
+    let s = 0;
+    for (let k = 1; k <= 400; k++) {
+      s += Math.log(k);
+      expect(logFactorial(k)).toBeCloseTo(s, 9);
+    }
+  });
+
+  it("draw binomial counts with the binomial distribution (every method)", () => {
+    const r = new Rng(11);
+    for (const [n, p] of [
+      [5, 0.3],
+      [20, 0.2],
+      [40, 0.9],
+      [1000, 0.3],
+      [100000, 0.02],
+    ] as const) {
+      const N = 20000;
+      const counts = tally(() => r.binomial(n, p), N);
+      const pmf = (k: number) => Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log(1 - p));
+      const { stat, crit } = chiSquare(
+        counts,
+        pmf,
+        Math.min(n, Math.ceil(n * p + 12 * Math.sqrt(n * p) + 20)),
+        N,
+      );
+      expect(stat, `binomial(${n}, ${p})`).toBeLessThan(crit);
+      for (const k of counts.keys()) expect(k >= 0 && k <= n).toBe(true);
+    }
+    expect(r.binomial(0, 0.5)).toBe(0);
+    expect(r.binomial(7, 1)).toBe(7);
+  });
+
+  it("draw Poisson counts exactly at small and large means", () => {
+    const r = new Rng(12);
+    for (const mean of [0.3, 3, 25, 600]) {
+      const N = 20000;
+      const counts = tally(() => r.poissonExact(mean), N);
+      let logp = -mean;
+      const logs: number[] = [];
+      for (let k = 0; k <= mean * 3 + 30; k++) {
+        logs.push(logp);
+        logp += Math.log(mean) - Math.log(k + 1);
+      }
+      const { stat, crit } = chiSquare(counts, (k) => Math.exp(logs[k] ?? -Infinity), logs.length - 1, N);
+      expect(stat).toBeLessThan(crit);
+    }
+  });
+
+  it("draw exponential variables by the ziggurat with the exponential distribution", () => {
+    const r = new Rng(15);
+    const N = 50000;
+    // Bins of width 0.25 up to 6, and the tail.
+    const counts = new Map<number, number>();
+    let s = 0;
+    for (let i = 0; i < N; i++) {
+      const x = r.standardExponential();
+      expect(x).toBeGreaterThanOrEqual(0);
+      s += x;
+      const b = Math.min(24, Math.floor(x / 0.25));
+      counts.set(b, (counts.get(b) ?? 0) + 1);
+    }
+    const pmf = (b: number) => (b < 24 ? Math.exp(-b * 0.25) - Math.exp(-(b + 1) * 0.25) : Math.exp(-6));
+    const { stat, crit } = chiSquare(counts, pmf, 24, N);
+    expect(stat).toBeLessThan(crit);
+    expect(Math.abs(s / N - 1)).toBeLessThan(4 / Math.sqrt(N));
+  });
+
+  it("draw gamma variables with the right mean and variance", () => {
+    const r = new Rng(13);
+    for (const [shape, scale] of [
+      [0.4, 2],
+      [2.5, 1],
+      [60, 0.1],
+    ] as const) {
+      const N = 40000;
+      let s = 0;
+      let s2 = 0;
+      for (let i = 0; i < N; i++) {
+        const x = i % 2 ? r.gamma(shape, scale) : r.gammaFast(shape, scale);
+        expect(x).toBeGreaterThanOrEqual(0);
+        s += x;
+        s2 += x * x;
+      }
+      const mean = s / N;
+      const v = s2 / N - mean * mean;
+      const sdMean = Math.sqrt((shape * scale * scale) / N);
+      expect(Math.abs(mean - shape * scale)).toBeLessThan(4 * sdMean);
+      expect(v / (shape * scale * scale)).toBeGreaterThan(0.93);
+      expect(v / (shape * scale * scale)).toBeLessThan(1.07);
+    }
+  });
+
+  it("draw multinomial counts that add up, with the right shares", () => {
+    const r = new Rng(14);
+    const w = [1, 0, 3, 6];
+    const out = new Float64Array(4);
+    const sums = new Float64Array(4);
+    for (const n of [3, 1000]) {
+      sums.fill(0);
+      for (let i = 0; i < 2000; i++) {
+        r.multinomial(n, w, out);
+        expect(out.reduce((a, b) => a + b, 0)).toBe(n);
+        expect(out[1]).toBe(0);
+        for (let j = 0; j < 4; j++) sums[j]! += out[j]!;
+      }
+      expect(sums[3]! / (2000 * n)).toBeCloseTo(0.6, 1);
+      expect(sums[0]! / (2000 * n)).toBeCloseTo(0.1, 1);
+    }
+  });
+});

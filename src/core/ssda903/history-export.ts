@@ -24,8 +24,8 @@ export function historyCsv(history: History, files: readonly SourceFile[]): stri
         e.HOME_POST,
         e.PL_POST,
         e.URN,
-        files[e.src.file]?.path ?? "",
-        e.src.row,
+        files[e.file]?.path ?? "",
+        e.row,
         e.year,
         (e.fixes ?? []).join(" "),
       ]);

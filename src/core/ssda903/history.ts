@@ -136,9 +136,9 @@ function validDay(d: Day | null | undefined): d is Day {
 /** Rebuilds one history per child from all the returns given. */
 export function rebuildHistory(data: Return903): History {
   const fixes: Fix[] = [];
-  const path = (e: { src: { file: number } }) => data.files[e.src.file]?.path ?? "";
+  const path = (e: { file: number }) => data.files[e.file]?.path ?? "";
   const record = (rule: FixRule, e: EpisodeRow, detail: string) =>
-    fixes.push({ rule, child: e.CHILD, file: path(e), row: e.src.row, year: e.year, detail });
+    fixes.push({ rule, child: e.CHILD, file: path(e), row: e.row, year: e.year, detail });
 
   const years = [...new Set(data.files.filter((f) => f.table === "episodes").map((f) => f.year))].sort(
     (a, b) => a - b,
@@ -162,11 +162,7 @@ export function rebuildHistory(data: Return903): History {
     // In start order, and for one start in submission order (year, file, row),
     // so the versions of an episode sit together with the latest last.
     rows.sort(
-      (a, b) =>
-        (a.DECOM as Day) - (b.DECOM as Day) ||
-        a.year - b.year ||
-        a.src.file - b.src.file ||
-        a.src.row - b.src.row,
+      (a, b) => (a.DECOM as Day) - (b.DECOM as Day) || a.year - b.year || a.file - b.file || a.row - b.row,
     );
     const eps: HistoryEpisode[] = [];
     for (const row of rows) {
@@ -175,9 +171,9 @@ export function rebuildHistory(data: Return903): History {
         eps.push(row as HistoryEpisode);
       } else if (kept.year === row.year) {
         if (identical(kept, row)) {
-          record("duplicate", row, `same as row ${kept.src.row}`);
+          record("duplicate", row, `same as row ${kept.row}`);
         } else {
-          record("same-start-conflict", kept, `row ${row.src.row} of the same return was kept`);
+          record("same-start-conflict", kept, `row ${row.row} of the same return was kept`);
           eps[eps.length - 1] = row as HistoryEpisode;
         }
       } else {
@@ -185,7 +181,7 @@ export function rebuildHistory(data: Return903): History {
           record(
             "corrected-later",
             kept,
-            `${yearLabel(row.year)} return, row ${row.src.row}, has a different version`,
+            `${yearLabel(row.year)} return, row ${row.row}, has a different version`,
           );
         }
         eps[eps.length - 1] = row as HistoryEpisode;

@@ -258,7 +258,7 @@ describe("row factories", () => {
     for (const [key, spec] of Object.entries(TABLES)) {
       const row = ROW_FACTORIES[key as keyof typeof TABLES](2019, 0, 2) as unknown as Record<string, unknown>;
       expect(Object.keys(row).sort()).toEqual(
-        ["year", "src", "raw", ...spec.columns, ...spec.optional].sort(),
+        ["year", "file", "row", "raw", ...spec.columns, ...spec.optional].sort(),
       );
       for (const c of spec.dates) expect(row[c]).toBeNull();
     }

@@ -25,7 +25,8 @@ export type RowFactory = (year: CollectionYear, file: number, row: number) => An
 
 const header = (year: CollectionYear, file: number, row: number): HeaderRow => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   SEX: "",
@@ -38,7 +39,8 @@ const header = (year: CollectionYear, file: number, row: number): HeaderRow => (
 
 const episodes = (year: CollectionYear, file: number, row: number): EpisodeRow => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   DECOM: null,
@@ -60,7 +62,8 @@ const episodes = (year: CollectionYear, file: number, row: number): EpisodeRow =
 
 const uasc = (year: CollectionYear, file: number, row: number): UascRow => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   SEX: "",
@@ -70,7 +73,8 @@ const uasc = (year: CollectionYear, file: number, row: number): UascRow => ({
 
 const reviews = (year: CollectionYear, file: number, row: number): ReviewRow => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   DOB: null,
@@ -80,7 +84,8 @@ const reviews = (year: CollectionYear, file: number, row: number): ReviewRow => 
 
 const oc2 = (year: CollectionYear, file: number, row: number): Oc2Row => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   DOB: null,
@@ -98,7 +103,8 @@ const oc2 = (year: CollectionYear, file: number, row: number): Oc2Row => ({
 
 const oc3 = (year: CollectionYear, file: number, row: number): Oc3Row => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   DOB: null,
@@ -109,7 +115,8 @@ const oc3 = (year: CollectionYear, file: number, row: number): Oc3Row => ({
 
 const ad1 = (year: CollectionYear, file: number, row: number): Ad1Row => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   DOB: null,
@@ -123,7 +130,8 @@ const ad1 = (year: CollectionYear, file: number, row: number): Ad1Row => ({
 
 const placedAdoption = (year: CollectionYear, file: number, row: number): PlacedAdoptionRow => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   DOB: null,
@@ -134,7 +142,8 @@ const placedAdoption = (year: CollectionYear, file: number, row: number): Placed
 
 const prevPerm = (year: CollectionYear, file: number, row: number): PrevPermRow => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   DOB: null,
@@ -145,7 +154,8 @@ const prevPerm = (year: CollectionYear, file: number, row: number): PrevPermRow 
 
 const missing = (year: CollectionYear, file: number, row: number): MissingRow => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   DOB: null,
@@ -156,7 +166,8 @@ const missing = (year: CollectionYear, file: number, row: number): MissingRow =>
 
 const swEpisodes = (year: CollectionYear, file: number, row: number): SwEpisodeRow => ({
   year,
-  src: { file, row },
+  file,
+  row,
   raw: undefined,
   CHILD: "",
   DOB: null,

@@ -11,16 +11,12 @@ import type { CollectionYear } from "./years.js";
  * Codes are trimmed and upper-cased on the way in; free text is trimmed.
  */
 
-/** Where a row came from: the file's index in Return903.files and its row (the header is row 1). */
-export interface SourceRef {
-  file: number;
-  row: number;
-}
-
 export interface RowMeta {
   /** Collection year of the file the row came from. */
   year: CollectionYear;
-  src: SourceRef;
+  /** Where the row came from: the file's index in Return903.files, and its row there (the header is row 1). */
+  file: number;
+  row: number;
   /** Text of fields that could not be read (dates, numbers), by column; undefined when all were read. */
   raw: Record<string, string> | undefined;
 }

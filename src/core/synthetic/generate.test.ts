@@ -168,7 +168,7 @@ describe("generateCouncil", () => {
     const v3Days = new Map<string, number>();
     for (const e of data.tables.episodes) {
       const y = e.year;
-      const where = `${y} child ${e.CHILD} row ${e.src.row}`;
+      const where = `${y} child ${e.CHILD} row ${e.row}`;
       expect(inList(RNE, e.RNE, y), where).toBe(true);
       expect(inList(LS, e.LS, y), where).toBe(true);
       expect(inList(CIN, e.CIN, y), where).toBe(true);

@@ -58,26 +58,24 @@ export function sequenceProblems(eps: readonly EpisodeRow[]): string[] {
   for (let i = 0; i < eps.length; i++) {
     const e = eps[i]!;
     const next = eps[i + 1];
-    if (e.DECOM === null || Number.isNaN(e.DECOM)) out.push(`row ${e.src.row}: no DECOM`);
-    if ((e.DEC === null) !== (e.REC === "")) out.push(`row ${e.src.row}: DEC and REC not both given`);
-    if (e.DEC !== null && e.DECOM !== null && e.DEC <= e.DECOM)
-      out.push(`row ${e.src.row}: DEC not after DECOM`);
+    if (e.DECOM === null || Number.isNaN(e.DECOM)) out.push(`row ${e.row}: no DECOM`);
+    if ((e.DEC === null) !== (e.REC === "")) out.push(`row ${e.row}: DEC and REC not both given`);
+    if (e.DEC !== null && e.DECOM !== null && e.DEC <= e.DECOM) out.push(`row ${e.row}: DEC not after DECOM`);
     if (!next) continue;
-    if (e.DEC === null) out.push(`row ${e.src.row}: open but not the last`);
-    else if (next.DECOM! < e.DEC) out.push(`row ${next.src.row}: overlaps the previous episode`);
-    if (e.REC === "X1" && next.DECOM !== e.DEC)
-      out.push(`row ${e.src.row}: X1 but the next starts another day`);
-    if (e.REC === "X1" && next.RNE === "S") out.push(`row ${next.src.row}: RNE S after X1`);
+    if (e.DEC === null) out.push(`row ${e.row}: open but not the last`);
+    else if (next.DECOM! < e.DEC) out.push(`row ${next.row}: overlaps the previous episode`);
+    if (e.REC === "X1" && next.DECOM !== e.DEC) out.push(`row ${e.row}: X1 but the next starts another day`);
+    if (e.REC === "X1" && next.RNE === "S") out.push(`row ${next.row}: RNE S after X1`);
     if (e.REC !== "X1" && e.DEC !== null && next.RNE !== "S")
-      out.push(`row ${next.src.row}: not S after leaving`);
+      out.push(`row ${next.row}: not S after leaving`);
     if (e.REC !== "X1" && e.DEC !== null && next.DECOM! <= e.DEC) {
-      out.push(`row ${next.src.row}: a new start on the day care ended`);
+      out.push(`row ${next.row}: a new start on the day care ended`);
     }
     if (TEMPORARY.has(e.PLACE)) {
       const prev = eps[i - 1];
-      if (e.RNE !== "P" || e.REC !== "X1") out.push(`row ${e.src.row}: temporary placement not RNE P / X1`);
+      if (e.RNE !== "P" || e.REC !== "X1") out.push(`row ${e.row}: temporary placement not RNE P / X1`);
       if (prev && (prev.PLACE !== next.PLACE || prev.PL_POST !== next.PL_POST || prev.URN !== next.URN)) {
-        out.push(`row ${next.src.row}: no return to the placement before the temporary one`);
+        out.push(`row ${next.row}: no return to the placement before the temporary one`);
       }
     }
   }

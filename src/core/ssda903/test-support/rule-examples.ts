@@ -39,7 +39,7 @@ export function runRule(ruleId: string, year: number, files: Record<number, Year
     throw new Error(`the example for ${ruleId} lacks ${missing.join(", ")}, so the rule would not run`);
   const found: Array<{ row: number; child: string; fields: readonly string[]; detail?: string }> = [];
   rule.check(ctx, (row, fields, detail) =>
-    found.push({ row: row.src.row, child: row.CHILD, fields: fields ?? rule.fields, detail }),
+    found.push({ row: row.row, child: row.CHILD, fields: fields ?? rule.fields, detail }),
   );
   return { found, readIssues };
 }

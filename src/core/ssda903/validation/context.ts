@@ -17,8 +17,8 @@ export function byStart(a: EpisodeRow, b: EpisodeRow): number {
   const bd = b.DECOM ?? Number.NaN;
   const an = Number.isNaN(ad);
   const bn = Number.isNaN(bd);
-  if (an || bn) return an === bn ? a.src.row - b.src.row : an ? 1 : -1;
-  return ad - bd || a.src.row - b.src.row;
+  if (an || bn) return an === bn ? a.row - b.row : an ? 1 : -1;
+  return ad - bd || a.row - b.row;
 }
 
 function groupByChild<R extends { CHILD: string }>(rows: readonly R[]): Map<string, R[]> {

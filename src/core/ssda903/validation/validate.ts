@@ -53,6 +53,8 @@ export function validate(
   const years = splitByYear(data);
   for (const year of [...years.keys()].sort((a, b) => a - b)) {
     const ctx = new YearContext(years.get(year)!, years.get(year - 1));
+    // No later year needs the year before this one: let it and its indexes go.
+    years.delete(year - 2);
     for (const rule of registry.rulesFor(year)) {
       const missing = missingTables(rule, ctx);
       if (missing.length > 0) {
@@ -64,8 +66,8 @@ export function validate(
           rule: rule.id,
           severity: rule.severity,
           message: detail ? `${rule.message}: ${detail}` : rule.message,
-          file: data.files[row.src.file]?.path,
-          row: row.src.row,
+          file: data.files[row.file]?.path,
+          row: row.row,
           child: row.CHILD,
           fields: [...(fields ?? rule.fields)],
           year,

@@ -54,7 +54,7 @@ const duplicateHeader = rule({
     for (const h of ctx.t.header) {
       if (h.CHILD === "") continue;
       const seen = first.get(h.CHILD);
-      if (seen) flag(h, ["CHILD"], `CHILD ${h.CHILD} is also on row ${seen.src.row}`);
+      if (seen) flag(h, ["CHILD"], `CHILD ${h.CHILD} is also on row ${seen.row}`);
       else first.set(h.CHILD, h);
     }
   },

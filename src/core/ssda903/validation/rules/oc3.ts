@@ -226,7 +226,7 @@ const duplicateOc3 = rule({
     for (const r of ctx.t.oc3) {
       if (r.CHILD === "") continue;
       const seen = first.get(r.CHILD);
-      if (seen) flag(r, ["CHILD"], `CHILD ${r.CHILD} is also on row ${seen.src.row}`);
+      if (seen) flag(r, ["CHILD"], `CHILD ${r.CHILD} is also on row ${seen.row}`);
       else first.set(r.CHILD, r);
     }
   },

@@ -115,7 +115,7 @@ const duplicateUasc = rule({
     for (const u of ctx.t.uasc) {
       if (u.CHILD === "") continue;
       const seen = first.get(u.CHILD);
-      if (seen) flag(u, ["CHILD"], `CHILD ${u.CHILD} is also on row ${seen.src.row}`);
+      if (seen) flag(u, ["CHILD"], `CHILD ${u.CHILD} is also on row ${seen.row}`);
       else first.set(u.CHILD, u);
     }
   },

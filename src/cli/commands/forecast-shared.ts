@@ -1,0 +1,158 @@
+/**
+ * What the forecast and backtest commands share: reading the returns and the
+ * population into segments, running Monte Carlo runs on several threads, and
+ * writing the tables as CSV or a spreadsheet.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import {
+  expectedPaths,
+  type PreparedForecast,
+  type RunBlock,
+  simulateRuns,
+} from "../../core/forecast/forecast.js";
+import { PopulationCurve } from "../../core/forecast/population-curve.js";
+import type { PathBuffers } from "../../core/forecast/project.js";
+import { buildSegments, type Segments } from "../../core/forecast/segments.js";
+import { type ForecastTable, longRows } from "../../core/forecast/tables.js";
+import { rebuildHistory } from "../../core/ssda903/history.js";
+import { UserError } from "../errors.js";
+import { type MinimiseFlags, minimiseFrom, readInputs } from "../input.js";
+import { loadPopulation } from "../inputs-extra.js";
+import type { WorkerJob } from "./forecast-worker.js";
+
+/** Reads the 903 files into segments, and the population file. */
+export function loadForecastInputs(
+  command: string,
+  paths: string[],
+  population: string | undefined,
+  dataYear: number | undefined,
+  flags: MinimiseFlags,
+): { seg: Segments; pop: PopulationCurve } {
+  if (!population) throw new UserError("give --population FILE (CSV year,age,population with projections)");
+  const pop = new PopulationCurve(loadPopulation(population));
+  const { data, issues } = readInputs(paths, { year: dataYear, minimise: minimiseFrom(flags) });
+  const fatal = issues.filter((i) => i.fatal);
+  if (fatal.length) {
+    for (const i of fatal) process.stderr.write(`sufficiency ${command}: ${i.file}: ${i.message}\n`);
+    throw new UserError(
+      `some files could not be read, so no ${command} was made (run 'sufficiency validate' for details)`,
+    );
+  }
+  const seg = buildSegments(rebuildHistory(data));
+  if (seg.n === 0) throw new UserError("the files hold no episodes of care");
+  return { seg, pop };
+}
+
+/** Parses --uasc-per-year: "12" or a range "10-15". */
+export function parseUascPerYear(value: string | undefined): number | [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?)\s*)?$/.exec(value);
+  if (!m) throw new UserError(`--uasc-per-year must be a number or a range such as 10-15 (got '${value}')`);
+  const lo = Number(m[1]);
+  if (m[2] === undefined) return lo;
+  const hi = Number(m[2]);
+  if (hi < lo) throw new UserError(`--uasc-per-year: the range ${value} runs backwards`);
+  return [lo, hi];
+}
+
+const WORKER = new URL("./forecast-worker.js", import.meta.url);
+
+/**
+ * All the runs of every scenario of a prepared forecast, shared among
+ * `threads` threads (this one and threads − 1 workers), and the expected
+ * paths, worked out here while the workers run. Workers are used only from
+ * the compiled command (the worker script must be JavaScript).
+ */
+export async function runAll(
+  prep: PreparedForecast,
+  threads: number,
+): Promise<{ blocks: RunBlock[][]; expected: PathBuffers[] | undefined }> {
+  const S = prep.scenarios.length;
+  const useWorkers =
+    threads > 1 &&
+    prep.runs >= 2 * threads &&
+    existsSync(fileURLToPath(WORKER)) &&
+    WORKER.pathname.endsWith(".js");
+  if (!useWorkers) {
+    return {
+      blocks: prep.scenarios.map((_, s) => [simulateRuns(prep, s, 0, prep.runs)]),
+      expected: undefined,
+    };
+  }
+  // This thread also works out the expected paths, while the workers start up: an even share each.
+  const mine = Math.floor(prep.runs / threads);
+  const cut = (i: number) =>
+    i === 0 ? 0 : mine + Math.round(((prep.runs - mine) * (i - 1)) / (threads - 1));
+  const pending: Array<Promise<Array<RunBlock & { scenario: number }>>> = [];
+  for (let t = 1; t < threads; t++) {
+    const jobs = Array.from({ length: S }, (_, s) => ({ scenario: s, from: cut(t), to: cut(t + 1) }));
+    pending.push(
+      new Promise((resolve, reject) => {
+        const w = new Worker(WORKER, { workerData: { prep, jobs } satisfies WorkerJob });
+        w.once("message", resolve);
+        w.once("error", reject);
+        w.once("exit", (code) => {
+          if (code !== 0) reject(new Error(`a forecast worker stopped with code ${code}`));
+        });
+      }),
+    );
+  }
+  const expected = prep.method === "markov" ? expectedPaths(prep) : undefined;
+  const blocks: RunBlock[][] = prep.scenarios.map((_, s) => [simulateRuns(prep, s, 0, mine)]);
+  for (const list of await Promise.all(pending)) for (const b of list) blocks[b.scenario]!.push(b);
+  return { blocks, expected };
+}
+
+/** Threads to use: --threads, or every core (at most 8). */
+export function threadCount(value: number | undefined): number {
+  return value ?? Math.max(1, Math.min(8, availableParallelism()));
+}
+
+export function tablesCsv(tables: readonly ForecastTable[]): string {
+  const data = longRows(tables).map((r) => r.map((v) => (v === null ? "" : v)));
+  return `${Papa.unparse({ fields: ["section", "table", "row", "column", "value"], data }, { newline: "\r\n", escapeFormulae: true })}\r\n`;
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD2E2F1" } };
+
+/** One sheet per table (a scenario's tables carry its name), with a first sheet saying what each holds. */
+export async function tablesXlsx(
+  title: string,
+  tables: readonly ForecastTable[],
+  notes: string[],
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Sufficiency Planner";
+  const about = wb.addWorksheet("About");
+  about.columns = [{ width: 34 }, { width: 90 }];
+  about.addRow([title]).font = { bold: true, size: 16 };
+  about.addRow([]);
+  for (const n of notes) about.addRow([n]);
+  about.addRow([]);
+  const head = about.addRow(["Sheet", "What it holds"]);
+  head.font = { bold: true };
+  const used = new Set<string>(["about"]);
+  for (const t of tables) {
+    const own = t.section === "base" || t.section === "model" || t.section === "backtest";
+    let name = (own ? t.sheet : `${t.section.slice(0, 14)} - ${t.sheet}`)
+      .replace(/[:\\/?*[\]]/g, " ")
+      .slice(0, 31);
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${name.slice(0, 27)} (${i})`;
+    used.add(name.toLowerCase());
+    about.addRow([name, `${own ? "" : `${t.section}: `}${t.title}`]);
+    const ws = wb.addWorksheet(name);
+    ws.columns = t.columns.map((c, i) => ({ header: c, key: String(i), width: i < t.keys ? 22 : 12 }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).eachCell((c) => {
+      c.fill = HEADER_FILL;
+    });
+    ws.views = [{ state: "frozen", ySplit: 1 }];
+    for (const row of t.rows) ws.addRow(row.map((v) => (v === null ? null : v)));
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

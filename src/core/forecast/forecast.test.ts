@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { dayFromYMD } from "../dates.js";
+import { readPopulation } from "../inputs/population.js";
+import { Rng } from "../random/rng.js";
+import { rebuildHistory } from "../ssda903/history.js";
+import { generateCouncil } from "../synthetic/index.js";
+import { filesOf, readBack } from "../synthetic/test-helpers.js";
+import { assembleForecast, forecast, prepareForecast, simulateRuns } from "./forecast.js";
+import { drawParams } from "./parameters.js";
+import { PopulationCurve } from "./population-curve.js";
+import { newBuffers, shapeOf } from "./project.js";
+import { buildSegments } from "./segments.js";
+import { newSimWork, simulateRun } from "./simulate.js";
+import { forecastJson, forecastTables, longRows } from "./tables.js";
+import { checkConservation } from "./test-support/toy.js";
+
+const files = filesOf(generateCouncil({ from: 2018, to: 2024, childrenInCare: 400, seed: 21 }));
+const history = rebuildHistory(readBack(files).data);
+const population = readPopulation("population.csv", files.get("population.csv")!);
+const result = forecast(history, population, { runs: 300, seed: 5, years: 5 });
+
+describe("forecast", () => {
+  it("starts at the last 31 March in the data, with a series point per month end", () => {
+    expect(result.start).toBe("2025-03-31");
+    expect(result.reference).toEqual({ from: "2022-04-01", to: "2025-03-31" });
+    expect(result.series).toHaveLength(61);
+    expect(result.series[1]!.date).toBe("2025-04-30");
+    expect(result.series[60]!.date).toBe("2030-03-31");
+    // The first point is the stock on the start date, the same in every run.
+    const s0 = result.series[0]!.total;
+    expect(s0.p5).toBe(s0.p95);
+    expect(s0.mean).toBeGreaterThan(300);
+    expect(result.placementsNeeded.map((p) => p.year)).toEqual([
+      "2025/26",
+      "2026/27",
+      "2027/28",
+      "2028/29",
+      "2029/30",
+    ]);
+  });
+
+  it("is the same for the same seed and differs for another", () => {
+    const again = forecast(history, population, { runs: 300, seed: 5, years: 5 });
+    expect(JSON.stringify(forecastJson(again))).toBe(JSON.stringify(forecastJson(result)));
+    const other = forecast(history, population, { runs: 300, seed: 6, years: 5 });
+    expect(other.series[60]!.total.p50).not.toBe(result.series[60]!.total.p50);
+  });
+
+  it("splits the runs among workers without changing the result", () => {
+    const seg = buildSegments(history);
+    const pop = new PopulationCurve(population);
+    const prep = prepareForecast(seg, pop, { runs: 300, seed: 5, years: 5 });
+    const split = prep.scenarios.map((_, s) => [
+      simulateRuns(prep, s, 120, 300),
+      simulateRuns(prep, s, 0, 120),
+    ]);
+    const joined = assembleForecast(prep, split, seg, pop);
+    expect(JSON.stringify(forecastJson(joined))).toBe(JSON.stringify(forecastJson(result)));
+  });
+
+  it("has a Monte Carlo mean close to the expected path", () => {
+    for (const k of [12, 36, 60]) {
+      const t = result.series[k]!.total;
+      // Parameter uncertainty makes the mean differ a little from the path at the mean rates (docs/forecasting.md).
+      expect(Math.abs(t.mean - t.expected!) / t.expected!).toBeLessThan(0.02);
+    }
+  });
+
+  it("adds up: categories and bands to the total, child-days per run to their summaries", () => {
+    const p = result.series[24]!;
+    const cats = Object.values(p.byCategory).reduce((s, x) => s + x.mean, 0);
+    const bands = Object.values(p.byAgeBand).reduce((s, x) => s + x.mean, 0);
+    expect(cats).toBeCloseTo(p.total.mean, 6);
+    expect(bands).toBeCloseTo(p.total.mean, 6);
+    const { years, categories, runs, values } = result.runDays;
+    expect(values.length).toBe(runs * years.length * categories.length);
+    let y0 = 0;
+    for (let r = 0; r < runs; r++)
+      for (let c = 0; c < categories.length; c++)
+        y0 += values[(r * years.length + 0) * categories.length + c]!;
+    expect(y0 / runs).toBeCloseTo(result.childDays[0]!.total.mean, 6);
+    // A year's child-days are about the year's average stock × 365.
+    const avg = result.series.slice(0, 13).reduce((s, x) => s + x.total.mean, 0) / 13;
+    expect(result.childDays[0]!.total.mean / (avg * 365)).toBeCloseTo(1, 1);
+    const pl = result.placementsNeeded[1]!;
+    const byCat = Object.values(pl.byCategory).reduce((s, x) => s + x.mean, 0);
+    const byBand = Object.values(pl.byAgeBand).reduce((s, x) => s + x.mean, 0);
+    expect(byCat).toBeCloseTo(pl.total.mean, 6);
+    expect(byBand).toBeCloseTo(pl.total.mean, 6);
+    // New placements exceed entries: moves add to them.
+    expect(pl.total.mean).toBeGreaterThan(result.flows[1]!.entries + result.flows[1]!.uascEntries);
+  });
+
+  it("keeps stock(t+1) = stock(t) + entries − exits in every run of a fitted model", () => {
+    const seg = buildSegments(history);
+    const prep = prepareForecast(seg, new PopulationCurve(population), { runs: 1, years: 3 });
+    const shape = shapeOf(prep.model, prep.grid);
+    const out = newBuffers(shape);
+    const w = newSimWork(prep.model, prep.grid);
+    for (let r = 0; r < 20; r++) {
+      const rng = new Rng(r);
+      simulateRun(
+        prep.model,
+        prep.grid,
+        drawParams(prep.model, prep.grid, rng),
+        prep.scenarios[0]!,
+        w,
+        rng,
+        out,
+      );
+      expect(() => checkConservation(out, prep.grid.fy, shape.W, prep.grid.years.length)).not.toThrow();
+    }
+  });
+
+  it("projects scenarios beside the base with the same random numbers", () => {
+    const s = forecast(history, population, {
+      runs: 200,
+      years: 5,
+      scenarios: [{ name: "Fewer entries", changes: [{ type: "entries", multiply: 0.5 }] }],
+    });
+    expect(s.scenarios.map((x) => x.name)).toEqual(["Fewer entries"]);
+    const base = s.series[60]!.total;
+    const half = s.scenarios[0]!.series[60]!.total;
+    expect(half.p50).toBeLessThan(base.p50 * 0.85);
+    expect(half.expected!).toBeLessThan(base.expected!);
+    // Same start, and the scenario's first month differs only through entries.
+    expect(s.scenarios[0]!.series[0]!.total.mean).toBe(s.series[0]!.total.mean);
+  });
+
+  it("runs the trend-and-population method, which has no interval", () => {
+    const t = forecast(history, population, { method: "trend", years: 3 });
+    expect(t.method).toBe("trend");
+    expect(t.runs).toBe(0);
+    const p = t.series[36]!.total;
+    expect(p.p5).toBe(p.p95);
+    expect(t.notes).toContain("the trend method gives no interval");
+    expect(t.rates).toBeNull();
+  });
+
+  it("reports the rates it used, and makes tables and JSON", () => {
+    expect(result.rates!.entries.byAgeGroup).toHaveLength(7);
+    expect(result.rates!.states.length).toBeGreaterThan(20);
+    const tables = forecastTables(result);
+    expect(tables.map((t) => t.id)).toEqual([
+      "total",
+      "by_category",
+      "by_age_band",
+      "placements_needed",
+      "child_days",
+      "flows",
+      "rates",
+      "entry_rates",
+    ]);
+    const rows = longRows(tables);
+    expect(rows[0]).toEqual(["base", "total", "2025-03-31", "expected", result.series[0]!.total.expected]);
+    const json = JSON.parse(JSON.stringify(forecastJson(result))) as { runDays: { values: number[] } };
+    expect(json.runDays.values).toHaveLength(result.runDays.values.length);
+  });
+
+  it("refuses a start after the data or a horizon over ten years", () => {
+    expect(() => forecast(history, population, { start: dayFromYMD(2026, 3, 31), runs: 0 })).toThrow(
+      /after the end of the data/,
+    );
+    expect(() => forecast(history, population, { years: 11, runs: 0 })).toThrow(/1 to 10/);
+  });
+});

@@ -1,0 +1,293 @@
+/**
+ * The projection: counts of children per state (UASC or not × month of
+ * age × category), moved forward one month at a time. The expected path
+ * moves expected numbers; a Monte Carlo run draws them: for each state a
+ * binomial number of leavers and a destination for each, Poisson entries
+ * per age group (a binomial half arriving at the start of the month, the
+ * rest at its end), Poisson moves within a category, and the ageing of
+ * every child by one month, leaving care in the month they turn 18. The
+ * cost depends on the number of states and movers, not on the number of
+ * children.
+ *
+ * The expected path is here; the Monte Carlo run is in simulate.ts. Both
+ * write the same outputs: the stock at the start and each month end
+ * (total, by category, by age band), new placements, child-days and exits
+ * by financial year, and entries.
+ */
+import { MONTHS } from "./ages.js";
+import { EXITS, STRATA } from "./exposure.js";
+import type { TimeGrid } from "./grid.js";
+import type { FittedModel } from "./model.js";
+import type { RunParams } from "./parameters.js";
+import { DAYS_PER_YEAR } from "./population-curve.js";
+import type { CompiledScenario } from "./scenario.js";
+import { StepTableCache } from "./step-tables.js";
+
+export interface PathBuffers {
+  /** Stock at the start and each month end: [total, each category, each band], index k·W + j. */
+  series: Float64Array;
+  /** New placements by financial year: each category, then each band, index y·(C + B) + j. */
+  placements: Float64Array;
+  /** Child-days by financial year and category, index y·C + c. */
+  days: Float64Array;
+  /** Exits by financial year: each exit group, then turning 18, index y·(EXITS + 1) + x. */
+  exits: Float64Array;
+  /** Entries by financial year: not UASC, UASC. */
+  entries: Float64Array;
+}
+
+export interface Shape {
+  K: number;
+  NFY: number;
+  C: number;
+  B: number;
+  W: number;
+}
+
+export function shapeOf(model: FittedModel, grid: TimeGrid): Shape {
+  const B = model.bands.lower.length;
+  return { K: grid.K, NFY: grid.years.length, C: model.C, B, W: 1 + model.C + B };
+}
+
+export function newBuffers(s: Shape): PathBuffers {
+  return {
+    series: new Float64Array((s.K + 1) * s.W),
+    placements: new Float64Array(s.NFY * (s.C + s.B)),
+    days: new Float64Array(s.NFY * s.C),
+    exits: new Float64Array(s.NFY * (EXITS + 1)),
+    entries: new Float64Array(s.NFY * 2),
+  };
+}
+
+export function clear(b: PathBuffers): void {
+  b.series.fill(0);
+  b.placements.fill(0);
+  b.days.fill(0);
+  b.exits.fill(0);
+  b.entries.fill(0);
+}
+
+/** Totals of a stock array (u, m, dm, c) into series point k. */
+export function tally(
+  model: FittedModel,
+  stock: Float64Array,
+  series: Float64Array,
+  k: number,
+  W: number,
+): void {
+  const C = model.C;
+  const DD = model.durations.DM + 1;
+  const base = k * W;
+  const band = model.monthBand;
+  for (let u = 0; u < STRATA; u++) {
+    for (let m = 0; m < MONTHS; m++) {
+      const bcol = base + 1 + C + band[m]!;
+      const row0 = (u * MONTHS + m) * DD * C;
+      for (let i = 0; i < DD * C; i++) {
+        const x = stock[row0 + i]!;
+        if (x === 0) continue;
+        const c = i % C;
+        series[base]! += x;
+        series[base + 1 + c]! += x;
+        series[bcol]! += x;
+      }
+    }
+  }
+}
+
+/** Child-days of a step from the stocks at its two ends (trapezium rule). */
+export function addDays(
+  series: Float64Array,
+  k: number,
+  W: number,
+  C: number,
+  days: number,
+  out: Float64Array,
+  fy: number,
+) {
+  for (let c = 0; c < C; c++) {
+    out[fy * C + c]! += ((series[k * W + 1 + c]! + series[(k + 1) * W + 1 + c]!) / 2) * days;
+  }
+}
+
+/** Expected entries of an age group (not UASC) in step k. */
+export function entryMean(
+  model: FittedModel,
+  grid: TimeGrid,
+  p: RunParams,
+  sc: CompiledScenario,
+  k: number,
+  g: number,
+): number {
+  const ph = sc.phases[sc.phaseOfStep[k]!]!;
+  const G = model.G;
+  const mid = grid.ends[k]! - grid.days[k]! / 2;
+  const trend =
+    p.trendSlope === 0 ? 1 : Math.exp((p.trendSlope * (mid - model.entries.refMid)) / DAYS_PER_YEAR);
+  const r = p.entryRate[g]! * ph.entryMul[g]! + ph.entryAdd[g]!;
+  return Math.max(0, r * grid.popYears[k * G + g]! * p.yearEffect[grid.fy[k]!]! * trend);
+}
+
+export function uascMean(grid: TimeGrid, p: RunParams, sc: CompiledScenario, k: number): number {
+  const ph = sc.phases[sc.phaseOfStep[k]!]!;
+  const perYear = Number.isNaN(ph.uascSet) ? p.uascPerYear * ph.uascMul : ph.uascSet;
+  return (perYear * p.uascYearEffect[grid.fy[k]!]! * grid.days[k]!) / DAYS_PER_YEAR;
+}
+
+export interface Work {
+  cur: Float64Array;
+  next: Float64Array;
+  cache: StepTableCache;
+  /** First and last month of age of each age group. */
+  m0: Int32Array;
+  m1: Int32Array;
+  /** Expected new placements this step, index band·C + c. */
+  placeAcc: Float64Array;
+  /** Children at the start of the step by rate group, category and band, index (ua·C + c)·B + band. */
+  stateAcc: Float64Array;
+}
+
+export function groupMonths(model: FittedModel): { m0: Int32Array; m1: Int32Array } {
+  const m0 = new Int32Array(model.G);
+  const m1 = new Int32Array(model.G);
+  for (let m = MONTHS - 1; m >= 0; m--) m0[model.monthGroup[m]!] = m;
+  for (let m = 0; m < MONTHS; m++) m1[model.monthGroup[m]!] = m;
+  return { m0, m1 };
+}
+
+export function newWork(model: FittedModel): Work {
+  const { C, GA, D } = model;
+  const size = STRATA * MONTHS * (model.durations.DM + 1) * C;
+  return {
+    cur: new Float64Array(size),
+    next: new Float64Array(size),
+    cache: new StepTableCache(STRATA * GA * C, C, D, model.rates.newShare),
+    ...groupMonths(model),
+    placeAcc: new Float64Array(C * model.bands.lower.length),
+    stateAcc: new Float64Array(STRATA * GA * C * model.bands.lower.length),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Expected path
+// ---------------------------------------------------------------------------
+
+export function projectExpected(
+  model: FittedModel,
+  grid: TimeGrid,
+  p: RunParams,
+  sc: CompiledScenario,
+  w: Work,
+  out: PathBuffers,
+): void {
+  const { C, G, GA, NB, D } = model;
+  const EX = D - C;
+  const DM = model.durations.DM;
+  const DD = DM + 1;
+  const durBand = model.durations.band;
+  const B = model.bands.lower.length;
+  const W = 1 + C + B;
+  const X1 = EXITS + 1;
+  clear(out);
+  w.cur.set(model.initial);
+  w.cache.reset();
+  tally(model, w.cur, out.series, 0, W);
+  const gp = model.entries.uasc.groupProbs;
+  const monthBand = model.monthBand;
+  for (let k = 0; k < grid.K; k++) {
+    const fy = grid.fy[k]!;
+    const pl = fy * (C + B);
+    const series = out.series;
+    const e = w.cache.getExpected(p.q, sc.phases, sc.phaseOfStep[k]!, grid.dynDays[k]!);
+    const next = w.next;
+    next.fill(0);
+    const place = w.placeAcc;
+    place.fill(0);
+    // Entrants, arriving evenly over the month: the first half are a month in care at its end.
+    for (let u = 0; u < STRATA; u++) {
+      for (let g = 0; g < G; g++) {
+        const a = u === 0 ? entryMean(model, grid, p, sc, k, g) : uascMean(grid, p, sc, k) * gp[g]!;
+        if (a === 0) continue;
+        out.entries[fy * 2 + u]! += a;
+        const ua = u * GA + g * NB;
+        for (let m = w.m0[g]!; m <= w.m1[g]!; m++) {
+          const pm = p.monthProbs[u * MONTHS + m]! * a;
+          if (pm === 0) continue;
+          const band = monthBand[m]!;
+          // At the month end an entrant is a month older than at arrival with
+          // chance 3/4 (arrived in the first half) or 1/4 (second half); one
+          // reaching 18 months × 12 leaves care.
+          const older = m + 1 < MONTHS;
+          const cell1 = ((u * MONTHS + m) * DD + Math.min(1, DM)) * C;
+          const cell0 = (u * MONTHS + m) * DD * C;
+          const cell1o = ((u * MONTHS + m + 1) * DD + Math.min(1, DM)) * C;
+          const cell0o = (u * MONTHS + m + 1) * DD * C;
+          for (let c = 0; c < C; c++) {
+            const x = pm * p.catProbs[(u * G + g) * C + c]!;
+            if (x === 0) continue;
+            place[band * C + c]! += x;
+            const row = (ua * C + c) * C;
+            for (let d = 0; d < C; d++) {
+              const a1 = (x / 2) * e.M1[row + d]!;
+              const a0 = (x / 2) * e.M2[row + d]!;
+              next[cell1 + d]! += a1 / 4;
+              next[cell0 + d]! += (3 * a0) / 4;
+              if (older) {
+                next[cell1o + d]! += (3 * a1) / 4;
+                next[cell0o + d]! += a0 / 4;
+              } else out.exits[fy * X1 + EXITS]! += (3 * a1) / 4 + a0 / 4;
+              place[band * C + d]! += x * e.P12[row + d]!;
+            }
+            const xr = (ua * C + c) * EX;
+            for (let xx = 0; xx < EX; xx++) out.exits[fy * X1 + xx]! += x * e.X12[xr + xx]!;
+          }
+        }
+      }
+    }
+    // Children in care at the start of the month: moves, exits, and one month older and longer in care.
+    // Placements and exits are linear in the numbers: gather them by rate group, category and band first.
+    const byState = w.stateAcc;
+    byState.fill(0);
+    for (let u = 0; u < STRATA; u++) {
+      for (let m = 0; m < MONTHS; m++) {
+        const ag0 = u * GA + model.monthGroup[m]! * NB;
+        const band = monthBand[m]!;
+        const aged = m + 1 < MONTHS;
+        for (let dm = 0; dm < DD; dm++) {
+          const cellRow = ((u * MONTHS + m) * DD + dm) * C;
+          const nextRow = ((u * MONTHS + m + 1) * DD + Math.min(dm + 1, DM)) * C;
+          const ua = ag0 + durBand[dm]!;
+          for (let c = 0; c < C; c++) {
+            const n = w.cur[cellRow + c]!;
+            if (n === 0) continue;
+            byState[(ua * C + c) * B + band]! += n;
+            const row = (ua * C + c) * C;
+            if (aged) for (let d = 0; d < C; d++) next[nextRow + d]! += n * e.M[row + d]!;
+            else for (let d = 0; d < C; d++) out.exits[fy * X1 + EXITS]! += n * e.M[row + d]!;
+          }
+        }
+      }
+    }
+    for (let sc0 = 0; sc0 < byState.length / B; sc0++) {
+      for (let band = 0; band < B; band++) {
+        const n = byState[sc0 * B + band]!;
+        if (n === 0) continue;
+        const row = sc0 * C;
+        for (let d = 0; d < C; d++) place[band * C + d]! += n * e.P[row + d]!;
+        const xr = sc0 * EX;
+        for (let xx = 0; xx < EX; xx++) out.exits[fy * X1 + xx]! += n * e.X[xr + xx]!;
+      }
+    }
+    for (let b = 0; b < B; b++) {
+      for (let c = 0; c < C; c++) {
+        const x = place[b * C + c]!;
+        out.placements[pl + c]! += x;
+        out.placements[pl + C + b]! += x;
+      }
+    }
+    tally(model, next, series, k + 1, W);
+    w.next = w.cur;
+    w.cur = next;
+    addDays(series, k, W, C, grid.days[k]!, out.days, fy);
+  }
+}

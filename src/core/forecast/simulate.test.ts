@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Rng } from "../random/rng.js";
+import { meanParams } from "./parameters.js";
+import { newBuffers, shapeOf } from "./project.js";
+import { baseScenario } from "./scenario.js";
+import { newSimWork, simulateRun } from "./simulate.js";
+import { checkConservation, toyModel } from "./test-support/toy.js";
+
+describe("Monte Carlo run (properties)", () => {
+  it("never has a negative count and keeps stock(t+1) = stock(t) + entries − exits", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          ab: fc.double({ min: 0, max: 5, noNaN: true }),
+          aExit: fc.double({ min: 0, max: 5, noNaN: true }),
+          bExit: fc.double({ min: 0, max: 5, noNaN: true }),
+          aMoves: fc.double({ min: 0, max: 3, noNaN: true }),
+          a0: fc.integer({ min: 0, max: 500 }),
+          b0: fc.integer({ min: 0, max: 500 }),
+          month: fc.integer({ min: 0, max: 215 }),
+          entryRate: fc.double({ min: 0, max: 0.05, noNaN: true }),
+        }),
+        fc.integer(),
+        (o, seed) => {
+          const { model, grid } = toyModel({ ...o, years: 2 });
+          const shape = shapeOf(model, grid);
+          const out = newBuffers(shape);
+          const w = newSimWork(model, grid);
+          simulateRun(
+            model,
+            grid,
+            meanParams(model, grid),
+            baseScenario(grid, 1, 1, 2, model.D),
+            w,
+            new Rng(seed),
+            out,
+          );
+          checkConservation(out, grid.fy, shape.W, grid.years.length);
+          for (const A of w.A) for (const x of A) expect(x).toBeGreaterThanOrEqual(0);
+          // The counts per group agree with the cohort arrays.
+          let inArrays = 0;
+          for (const A of w.A) for (const x of A) inArrays += x;
+          expect(inArrays).toBe(out.series[grid.K * shape.W]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
