@@ -7,7 +7,7 @@ import { readEthnicityShares } from "../core/profile/ethnicity.js";
 import { UserError } from "./errors.js";
 
 /** Reads a small input file through a core reader, turning its problems into one line naming file, row and field. */
-function readWith<T>(path: string, read: (file: string, text: string) => T): T {
+export function readWith<T>(path: string, read: (file: string, text: string) => T): T {
   let text: string;
   try {
     text = readFileSync(path, "utf8");

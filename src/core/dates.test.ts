@@ -6,6 +6,7 @@ import {
   birthday,
   dayFromYMD,
   formatISO,
+  formatLong,
   formatUK,
   monthEnd,
   monthEnds,
@@ -111,7 +112,9 @@ describe("months and formatting", () => {
     expect(formatISO(addMonths(dayFromYMD(2019, 11, 30), 3))).toBe("2020-02-29");
     expect(formatISO(addMonths(dayFromYMD(2019, 3, 31), -12))).toBe("2018-03-31");
   });
-  it("formats in ISO and DfE form", () => {
+  it("formats in ISO, DfE and sentence form", () => {
+    expect(formatLong(dayFromYMD(2022, 3, 31))).toBe("31 March 2022");
+    expect(formatLong(dayFromYMD(2019, 12, 1))).toBe("1 December 2019");
     expect(formatUK(dayFromYMD(2019, 4, 1))).toBe("01/04/2019");
     expect(formatISO(dayFromYMD(2019, 4, 1))).toBe("2019-04-01");
   });

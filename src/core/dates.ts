@@ -97,6 +97,27 @@ export function formatISO(day: Day): string {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** The form used in sentences and headings, e.g. 31 March 2022. */
+export function formatLong(day: Day): string {
+  const { y, m, d } = ymdFromDay(day);
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
 /** The 903's own form, DD/MM/YYYY. */
 export function formatUK(day: Day): string {
   const { y, m, d } = ymdFromDay(day);

@@ -1,24 +1,9 @@
+import { formatLong, parseDateStrict } from "../core/dates.js";
 import { CIN, ETHNIC, LS, labelOf, REC } from "../core/ssda903/codes.js";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** "2022-03-31" → "31 March 2022". */
 export function longDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[m! - 1]} ${y}`;
+  return formatLong(parseDateStrict(iso));
 }
 
 /** "2022-03-31" → "31/03/2022". */

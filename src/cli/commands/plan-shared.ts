@@ -31,27 +31,11 @@ import { planCsv, planText, planXlsx } from "../../reports/plan-export.js";
 import type { PlanTable } from "../../reports/plan-tables.js";
 import { UserError } from "../errors.js";
 import { minimiseFrom, readInputs } from "../input.js";
-import { loadPopulation } from "../inputs-extra.js";
+import { loadPopulation, readWith } from "../inputs-extra.js";
 import { intOption, oneOf, writeOutput } from "../output.js";
 
 export const PLAN_FORMATS = ["json", "csv", "xlsx", "text"] as const;
 export type PlanOutputFormat = (typeof PLAN_FORMATS)[number];
-
-/** Reads a small input through a core reader, turning its problems into one line. */
-export function readWith<T>(path: string, read: (file: string, text: string) => T): T {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new UserError(`${path}: cannot open the file (${(e as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-  try {
-    return read(path, text);
-  } catch (e) {
-    if (e instanceof InputFileError) throw new UserError(e.message);
-    throw e;
-  }
-}
 
 /** The cost table: the defaults, with a council's table (--cost-table) laid over them. */
 export function loadCostTable(path: string | undefined): CostTable {

@@ -1,3 +1,4 @@
+import { formatLong, parseDateStrict } from "../dates.js";
 /**
  * Plain-language sentences built from a result object, each number read
  * from a path of that object and listed with it, so every figure a strategy
@@ -28,26 +29,10 @@ export function valueAt(obj: unknown, path: string): unknown {
   return cur;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** How a figure is written in a sentence ("date": an ISO date as 31 March 2025). */
 export function formatFact(value: number | string, format: FactFormat): string {
   if (format === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split("-").map(Number);
-    return `${d} ${MONTHS[m! - 1]} ${y}`;
+    return formatLong(parseDateStrict(value));
   }
   if (typeof value === "string" || format === "text") return String(value);
   switch (format) {
