@@ -140,11 +140,19 @@ export function readInputs(
   paths: readonly string[],
   options: ReadOptions,
 ): { data: Return903; issues: Issue[]; skipped: ExpandedPaths["skipped"] } {
-  const data = emptyReturn();
-  const issues: Issue[] = [];
   const { files, skipped } = expandPaths(paths);
   for (const { path, what } of skipped)
     process.stderr.write(`note: ${path} is ${what}, not a 903 table; not read as one\n`);
+  return { ...readFilesInto(files, options), skipped };
+}
+
+/** Reads the given files (no folders), one at a time, into one return. */
+export function readFilesInto(
+  files: readonly string[],
+  options: ReadOptions,
+): { data: Return903; issues: Issue[] } {
+  const data = emptyReturn();
+  const issues: Issue[] = [];
   for (const path of files) {
     let bytes: Uint8Array;
     try {
@@ -162,5 +170,5 @@ export function readInputs(
     }
     readFile903({ path, bytes }, data, issues, options);
   }
-  return { data, issues, skipped };
+  return { data, issues };
 }

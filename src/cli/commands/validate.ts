@@ -1,10 +1,9 @@
 import { parseArgs } from "node:util";
 import { reportCsv, reportText, toReport } from "../../core/ssda903/validation/report.js";
-import { defaultRegistry } from "../../core/ssda903/validation/rules/index.js";
-import { validate } from "../../core/ssda903/validation/validate.js";
 import { EXIT } from "../errors.js";
-import { minimiseFrom, readInputs } from "../input.js";
+import { expandPaths } from "../input.js";
 import { intOption, oneOf, writeOutput } from "../output.js";
+import { validateFiles } from "../validate-parallel.js";
 import { minimiseOptions, yearOption } from "./shared-options.js";
 
 export const validateHelp = `sufficiency validate PATH... [--format text|json|csv] [--out FILE] [--year YEAR] [--all]
@@ -14,7 +13,7 @@ export const validateHelp = `sufficiency validate PATH... [--format text|json|cs
   --year YEAR  collection year of every file (start year, e.g. 2019 for 2019/20)
   --dob-month, --postcode-sector, --pseudonymise   minimise data on the way in (see docs/data-protection.md)`;
 
-export function validateCommand(argv: string[]): number {
+export async function validateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -28,9 +27,11 @@ export function validateCommand(argv: string[]): number {
   });
   const format = oneOf("format", values.format, ["text", "json", "csv"] as const, "text");
   const year = values.year === undefined ? undefined : intOption("year", values.year, 0, 2000, 2100);
-  const { data, issues } = readInputs(positionals, { year, minimise: minimiseFrom(values) });
-  const result = validate(data, defaultRegistry, issues);
-  const report = toReport(data.files, result);
+  const { files: paths, skipped } = expandPaths(positionals);
+  for (const s of skipped)
+    process.stderr.write(`note: ${s.path} is ${s.what}, not a 903 table; not read as one\n`);
+  const { files, result, readIssues: issues } = await validateFiles(paths, { year, minimise: values });
+  const report = toReport(files, result);
   if (format === "json") writeOutput(`${JSON.stringify(report, null, 2)}\n`, values.out);
   else if (format === "csv") writeOutput(reportCsv(report), values.out);
   else writeOutput(reportText(report, values.all ? Number.MAX_SAFE_INTEGER : 10), values.out);

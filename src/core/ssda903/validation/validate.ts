@@ -43,15 +43,22 @@ export function missingTables(rule: Rule, ctx: YearContext): string[] {
  * (problems met while reading) are carried into the result so one report
  * holds everything.
  */
+export interface ValidateOptions {
+  /** Only these collection years (the others may be given as the years before them, for continuity rules). */
+  years?: ReadonlySet<CollectionYear>;
+}
+
 export function validate(
   data: Return903,
   registry: RuleRegistry,
   readIssues: readonly Issue[] = [],
+  options: ValidateOptions = {},
 ): ValidationResult {
   const issues: Issue[] = [...readIssues];
   const skipped: SkippedRule[] = [];
   const years = splitByYear(data);
   for (const year of [...years.keys()].sort((a, b) => a - b)) {
+    if (options.years && !options.years.has(year)) continue;
     const ctx = new YearContext(years.get(year)!, years.get(year - 1));
     // No later year needs the year before this one: let it and its indexes go.
     years.delete(year - 2);
