@@ -44,11 +44,16 @@ for (const s of scales) {
       `${s.name}: generated ${s.cic.toLocaleString("en-GB")} in care, ${s.from}/${s.from + 1 - 2000}–${s.to}/${s.to + 1 - 2000} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
   }
-  const res = execFileSync(process.execPath, ["--max-old-space-size=1900", join(here, "pipeline.mjs"), dir], {
+  const res = execFileSync(process.execPath, [join(here, "pipeline.mjs"), dir], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
-  console.log(`${s.name}:\n${res.trimEnd()}\n`);
+  console.log(`${s.name}:\n${res.trimEnd()}`);
+  const val = execFileSync(process.execPath, [join(here, "validate.mjs"), dir], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  console.log(val.trimEnd());
   // The forecast (bench/forecast.mjs): fit + 1,000-run five-year Monte Carlo.
   const fc = execFileSync(
     process.execPath,
