@@ -161,7 +161,7 @@ export function newWork(model: FittedModel): Work {
   return {
     cur: new Float64Array(size),
     next: new Float64Array(size),
-    cache: new StepTableCache(STRATA * GA * C, C, D, model.rates.newShare),
+    cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare),
     ...groupMonths(model),
     placeAcc: new Float64Array(C * model.bands.lower.length),
     stateAcc: new Float64Array(STRATA * GA * C * model.bands.lower.length),
@@ -198,7 +198,7 @@ export function projectExpected(
     const fy = grid.fy[k]!;
     const pl = fy * (C + B);
     const series = out.series;
-    const e = w.cache.getExpected(p.q, sc.phases, sc.phaseOfStep[k]!, grid.dynDays[k]!);
+    const e = w.cache.getAll(p.q, sc.phases, sc.phaseOfStep[k]!, grid.dynDays[k]!);
     const next = w.next;
     next.fill(0);
     const place = w.placeAcc;

@@ -4,7 +4,7 @@ import { Rng } from "../random/rng.js";
 import { meanParams } from "./parameters.js";
 import { newBuffers, shapeOf } from "./project.js";
 import { baseScenario } from "./scenario.js";
-import { newSimWork, simulateRun } from "./simulate.js";
+import { cellCounts, newSimWork, simulateRun } from "./simulate.js";
 import { checkConservation, toyModel } from "./test-support/toy.js";
 
 describe("Monte Carlo run (properties)", () => {
@@ -37,11 +37,19 @@ describe("Monte Carlo run (properties)", () => {
             out,
           );
           checkConservation(out, grid.fy, shape.W, grid.years.length);
-          for (const A of w.A) for (const x of A) expect(x).toBeGreaterThanOrEqual(0);
-          // The counts per group agree with the cohort arrays.
-          let inArrays = 0;
-          for (const A of w.A) for (const x of A) inArrays += x;
-          expect(inArrays).toBe(out.series[grid.K * shape.W]);
+          // The lists hold the children of the last month end, each cell once, none empty.
+          const cells = cellCounts(w);
+          let inCells = 0;
+          for (let col = 0; col < w.len.length; col++) {
+            for (let i = 0; i < w.len[col]!; i++) {
+              const at = col * w.R;
+              expect(w.cnt[at + i]).toBeGreaterThan(0);
+              expect(w.pos[at + w.rows[at + i]!]).toBe(i + 1);
+              inCells += w.cnt[at + i]!;
+            }
+          }
+          expect(inCells).toBe(out.series[grid.K * shape.W]);
+          expect(cells.filter((x) => x > 0).length).toBe(w.pos.filter((x) => x > 0).length);
         },
       ),
       { numRuns: 60 },

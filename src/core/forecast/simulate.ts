@@ -1,25 +1,40 @@
 /**
  * One Monte Carlo run of the projection (the expected path is in
- * project.ts; the two follow the same model and their agreement is
- * tested).
+ * project.ts; the two follow the same model, through the same step tables,
+ * and their agreement is tested).
  *
- * Children are held as counts by stratum, birth cohort (month) and
- * category: those in care for at least the last time-in-care bound (DM
- * months) in one array, and each of the last DM months' entrants in an
- * array of its own, so that neither growing older nor longer in care costs
- * anything: a cohort's month of age and time in care follow from the step
- * number. Every child of a stratum, age group, time-in-care band and
- * category has the same chance of leaving that state in a month, so the
- * children who leave are found by geometric skipping over the group (the
- * gaps between leavers are geometric), and each leaver's path to the end of
- * the month is simulated in continuous time (where to, then when, and
- * whether it moves again); so is each entrant's, from an arrival time drawn
- * evenly over the month. Moves within a category are Poisson. The cost
- * grows with the number of groups and of children who move or arrive, not
- * with the number in care.
+ * Children are held as counts in cells: by entry cohort (one array for
+ * those in care for at least the last time-in-care bound, DM months, and
+ * one for each of the last DM months' entrants), stratum, category and
+ * birth month (the row: a child of month of age m is in row m + off, off
+ * falling by one each step, so a child's row never changes and neither
+ * growing older nor longer in care moves anyone). Each column (cohort
+ * array, stratum, category) is a list of its occupied cells (row and
+ * count), so a step visits occupied cells only, in memory order.
+ *
+ * In a step, every child of a rate state (stratum × age group ×
+ * time-in-care band × category) ends the month in the same category with
+ * the same probability, and otherwise in another category or out of care
+ * by one of the exit groups, with the probabilities of the step tables
+ * (the transition matrix e^(TΔ) of the run's rates, and the exit
+ * probabilities from the expected time in each category): a multinomial
+ * over end states for each cell. It is drawn by geometric skipping over
+ * the children of each rate state in the order their cells are visited
+ * (the gaps between children who end the month elsewhere are geometric),
+ * so the cost is one comparison per occupied cell and a draw per child who
+ * moves or leaves. Entrants are Poisson by age group; each takes a first
+ * category and a month of age, arrives in the first or the second half of
+ * the month (and is then a month in care, and a month older, at its end
+ * with the expected path's chances) and ends the month in a state drawn
+ * from that half's distribution. New placements after the first are
+ * Poisson by category and age band, with the mean the step tables give for
+ * the children there at the start of each month and the entrants (drawn
+ * once for the months of a financial year that share a step table: a sum
+ * of Poisson counts is Poisson with the summed mean).
  */
 import type { Rng } from "../random/rng.js";
 import { MONTHS } from "./ages.js";
+import { aliasDraw, buildAlias } from "./alias.js";
 import { EXITS, STRATA } from "./exposure.js";
 import type { TimeGrid } from "./grid.js";
 import type { FittedModel } from "./model.js";
@@ -29,76 +44,107 @@ import type { CompiledScenario } from "./scenario.js";
 import { type StepTable, StepTableCache } from "./step-tables.js";
 
 export interface SimWork {
-  /** Birth-cohort rows per stratum: a child of month of age m is in row m + off, off = K − steps done. */
+  /** Rows per column: a child of month of age m is in row m + off, off = K − steps done. */
   R: number;
-  /** Arrays of children: index 0 = in care DM months or more; 1 + slot = a recent entry cohort. Each (u·C + c)·R + row. */
-  A: Float64Array[];
-  /** Children per array, stratum, age group and category: index (u·G + g)·C + c. */
-  N: Float64Array[];
-  /** Children per array and stratum, index a·2 + u. */
-  T: Float64Array;
-  /** Time-in-care band of each array this step. */
+  /** Cohort arrays: 0 = in care DM months or more; 1 + slot = a recent entry cohort. */
+  arrays: number;
+  /**
+   * The occupied cells of each column col = (a·STRATA + u)·C + c: entries col·R + i for
+   * i < len[col], each a row (rows) and its number of children (cnt).
+   */
+  rows: Uint16Array;
+  cnt: Int32Array;
+  len: Int32Array;
+  /** Of each cell col·R + row: 1 + its entry in the column's list, 0 if empty. */
+  pos: Uint16Array;
+  /** Time-in-care band of each cohort array this step. */
   bandOf: Int8Array;
-  /** Children per time-in-care band, stratum, age group and category (the sum of N over the arrays in the band). */
-  NBand: Float64Array;
+  /** Per rate state: children still to pass before the next who ends the step elsewhere, and the step it was drawn for. */
+  skip: Float64Array;
+  skipAt: Int32Array;
+  /** Numbers the steps of every run (for skipAt), and the periods placements are drawn for (for touchedAt). */
+  stamp: number;
+  period: number;
+  /** Rate states holding children or entrants in this period of placements. */
+  touched: Int32Array;
+  nTouched: number;
+  touchedAt: Int32Array;
+  /** Child-months at the start of the steps of the period (acc) and entrants (accE), by rate state and report band: index st·B + band. */
+  acc: Float64Array;
+  accE: Float64Array;
+  /** Expected new placements after the first in the period, index band·C + c. */
+  placeMean: Float64Array;
+  /** Stock at the end of the step by category and by report band. */
   catTot: Float64Array;
   bandTot: Float64Array;
   cache: StepTableCache;
   m0: Int32Array;
   m1: Int32Array;
-  /** The band of each age group, or -1 when a group spans several bands. */
-  groupBand: Int8Array;
-  /** Every age group lies in one band. */
-  nested: boolean;
-  /** Months of age after which the band changes. */
-  bandEdges: Int32Array;
-  catCum: Float64Array;
-  monthCum: Float64Array;
+  /**
+   * Alias tables (alias.ts) of an entrant's first category and month of age, one per stratum and
+   * age group (index u·G + g, outcome c·(months of the group) + month − first month), built for
+   * each run's parameters on first use.
+   */
+  entProb: Float64Array;
+  entAlias: Int32Array;
+  entAt: Int32Array;
+  entReady: Uint8Array;
+  entW: Float64Array;
+  small: Int32Array;
+  large: Int32Array;
   tmpG: Float64Array;
-  /** Expected moves within a category this step, index c·B + band. */
-  selfAcc: Float64Array;
-  /** Children changing category this step: array, row and new category of each. */
+  /** Cells gaining a child after the step's draws: those who changed category, then the entrants. */
   arrivals: Int32Array;
-  /** Entrants still in care at the end of this step: stratum, month of age, months in care then (0/1), category. */
   entrants: Int32Array;
   /** Cells of the start stock that hold children. */
   initial: Int32Array;
 }
 
 export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
-  const { C, G, GA, D } = model;
+  const { C, GA, D } = model;
   const B = model.bands.lower.length;
   const DM = model.durations.DM;
   const R = MONTHS + grid.K;
+  const arrays = 1 + DM;
+  const cols = arrays * STRATA * C;
+  const S = STRATA * GA * C;
   const { m0, m1 } = groupMonths(model);
-  const groupBand = new Int8Array(G);
-  for (let g = 0; g < G; g++) {
-    const b = model.monthBand[m0[g]!]!;
-    groupBand[g] = model.monthBand[m1[g]!] === b ? b : -1;
-  }
-  const edges: number[] = [];
-  for (let m = 0; m + 1 < MONTHS; m++) if (model.monthBand[m + 1] !== model.monthBand[m]) edges.push(m);
   return {
     R,
-    A: Array.from({ length: 1 + DM }, () => new Float64Array(STRATA * R * C)),
-    N: Array.from({ length: 1 + DM }, () => new Float64Array(STRATA * G * C)),
-    T: new Float64Array((1 + DM) * STRATA),
-    bandOf: new Int8Array(1 + DM).fill(model.durations.NB - 1),
-    NBand: new Float64Array(model.durations.NB * STRATA * G * C),
+    arrays,
+    rows: new Uint16Array(cols * R),
+    cnt: new Int32Array(cols * R),
+    len: new Int32Array(cols),
+    pos: new Uint16Array(cols * R),
+    bandOf: new Int8Array(arrays).fill(model.durations.NB - 1),
+    skip: new Float64Array(S),
+    skipAt: new Int32Array(S).fill(-1),
+    stamp: 0,
+    period: 0,
+    touched: new Int32Array(S),
+    nTouched: 0,
+    touchedAt: new Int32Array(S).fill(-1),
+    acc: new Float64Array(S * B),
+    accE: new Float64Array(S * B),
+    placeMean: new Float64Array(B * C),
     catTot: new Float64Array(C),
     bandTot: new Float64Array(B),
-    cache: new StepTableCache(STRATA * GA * C, C, D, model.rates.newShare),
+    cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare),
     m0,
     m1,
-    groupBand,
-    nested: groupBand.every((b) => b >= 0),
-    bandEdges: Int32Array.from(edges),
-    catCum: new Float64Array(STRATA * G * C),
-    monthCum: new Float64Array(STRATA * MONTHS),
-    tmpG: new Float64Array(G),
-    selfAcc: new Float64Array(C * B),
-    arrivals: new Int32Array(3 * 256),
-    entrants: new Int32Array(4 * 256),
+    entProb: new Float64Array(STRATA * MONTHS * C),
+    entAlias: new Int32Array(STRATA * MONTHS * C),
+    entAt: Int32Array.from({ length: STRATA * model.G }, (_, i) => {
+      const u = Math.floor(i / model.G);
+      return (u * MONTHS + m0[i % model.G]!) * C;
+    }),
+    entReady: new Uint8Array(STRATA * model.G),
+    entW: new Float64Array(MONTHS * C),
+    small: new Int32Array(MONTHS * C),
+    large: new Int32Array(MONTHS * C),
+    tmpG: new Float64Array(model.G),
+    arrivals: new Int32Array(256),
+    entrants: new Int32Array(256),
     initial: Int32Array.from(
       model.initial.reduce<number[]>((list, x, i) => {
         if (x !== 0) list.push(i);
@@ -108,26 +154,13 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   };
 }
 
-function cumulate(src: Float64Array, dst: Float64Array, at: number, n: number): void {
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    s += src[at + i]!;
-    dst[at + i] = s;
+/** The number of children in each cell (index col·R + row), for checks. */
+export function cellCounts(w: SimWork): Int32Array {
+  const out = new Int32Array(w.pos.length);
+  for (let col = 0; col < w.len.length; col++) {
+    for (let i = 0; i < w.len[col]!; i++) out[col * w.R + w.rows[col * w.R + i]!]! += w.cnt[col * w.R + i]!;
   }
-  if (s > 0) for (let i = 0; i < n; i++) dst[at + i] = dst[at + i]! / s;
-  dst[at + n - 1] = 1;
-}
-
-/** Index in [at, at + n) of the first cumulative value above x, less `at`. */
-function search(cum: Float64Array, at: number, n: number, x: number): number {
-  let lo = at;
-  let hi = at + n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x < cum[mid]!) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo - at;
+  return out;
 }
 
 function grow(a: Int32Array, need: number): Int32Array {
@@ -142,132 +175,45 @@ function slotOf(e: number, DM: number): number {
   return 1 + (((e % DM) + DM) % DM);
 }
 
-/**
- * A child's path through the rest of a step, in continuous time: starting
- * in category c of rate group ua with `rem` days left; when `leaving`, the
- * first move is known to happen within them. Counts placements, exits and
- * time for moves within a category. Returns the category at the end of the
- * step, or -1 if the child left care.
- */
-function path(
-  t: StepTable,
-  model: FittedModel,
-  rng: Rng,
-  w: SimWork,
-  out: PathBuffers,
-  ua: number,
-  c: number,
-  rem: number,
-  firstMove: number,
-  band: number,
-  fy: number,
-): number {
-  const { C, D } = model;
-  const B = model.bands.lower.length;
-  const pl = fy * (C + B);
-  const newShare = model.rates.newShare;
-  let cur = c;
-  let pending = firstMove;
-  for (;;) {
-    const st = ua * C + cur;
-    const Q = t.Q[st]!;
-    const qSelf = t.rates[st * D + cur]!;
-    if (Q === 0) {
-      w.selfAcc[cur * B + band]! += rem * qSelf;
-      return cur;
-    }
-    let k: number;
-    let s: number;
-    if (pending >= 0) {
-      // A leaver whose first move (to another category) is known to fall within the step:
-      // its time has the exponential distribution cut at the step's end.
-      k = pending;
-      pending = -1;
-      const pIn = rem === t.days ? t.leave[st]! : 1 - Math.exp(-Q * rem);
-      s = -Math.log(1 - rng.uniform32() * pIn) / Q;
-    } else {
-      s = rng.standardExponential() / Q;
-      if (s >= rem) {
-        w.selfAcc[cur * B + band]! += rem * qSelf;
-        return cur;
-      }
-      k = search(t.cum, st * D, D, rng.uniform32());
-    }
-    w.selfAcc[cur * B + band]! += s * qSelf;
-    if (k >= C) {
-      out.exits[fy * (EXITS + 1) + k - C]! += 1;
-      return -1;
-    }
-    const share = newShare[cur * C + k]!;
-    if (share >= 1 || (share > 0 && rng.uniform32() < share)) {
-      out.placements[pl + k]! += 1;
-      out.placements[pl + C + band]! += 1;
-    }
-    cur = k;
-    rem -= s;
-    if (rem <= 0) return cur;
-  }
-}
-
-function record(w: SimWork, series: Float64Array, k: number, C: number, B: number): void {
-  const at = k * (1 + C + B);
-  let total = 0;
+/** Builds the alias table of an entrant's category and month of age for stratum u, age group g. */
+function entrantTable(p: RunParams, w: SimWork, u: number, g: number, C: number, mLen: number, at: number) {
+  const G = w.m0.length;
+  const m0 = w.m0[g]!;
+  const ew = w.entW;
   for (let c = 0; c < C; c++) {
-    series[at + 1 + c] = w.catTot[c]!;
-    total += w.catTot[c]!;
+    const pc = p.catProbs[(u * G + g) * C + c]!;
+    for (let i = 0; i < mLen; i++) ew[c * mLen + i] = pc * p.monthProbs[u * MONTHS + m0 + i]!;
   }
-  series[at] = total;
-  if (w.nested) {
-    // Each age group lies in one band: band totals are sums of the group totals.
-    for (let b = 0; b < B; b++) series[at + 1 + C + b] = 0;
-    const G = w.groupBand.length;
-    const U = w.N[0]!.length;
-    for (let i = 0; i < w.NBand.length; i++) {
-      const x = w.NBand[i]!;
-      if (x === 0) continue;
-      const g = Math.floor((i % U) / C) % G;
-      series[at + 1 + C + w.groupBand[g]!]! += x;
-    }
-  } else for (let b = 0; b < B; b++) series[at + 1 + C + b] = w.bandTot[b]!;
+  buildAlias(ew, 0, C * mLen, w.entProb, w.entAlias, at, w.small, w.large);
+  w.entReady[u * G + g] = 1;
 }
 
-/** Sets each recent array's time-in-care band for step k, moving its children between the band totals. */
+/** Adds x children to a cell, listing it in its column if it was empty. */
+function add(w: SimWork, cell: number, x: number): void {
+  const R = w.R;
+  const p = w.pos[cell]!;
+  const col = Math.floor(cell / R);
+  if (p > 0) w.cnt[col * R + p - 1]! += x;
+  else {
+    const i = w.len[col]!;
+    w.rows[col * R + i] = cell - col * R;
+    w.cnt[col * R + i] = x;
+    w.pos[cell] = i + 1;
+    w.len[col] = i + 1;
+  }
+}
+
+/** Sets each recent array's time-in-care band for step k. */
 function setBands(w: SimWork, durBand: Int8Array, DM: number, k: number): void {
-  const U = w.N[0]!.length;
-  for (let a = 1; a < w.A.length; a++) {
-    const nb = durBand[(((k - (a - 1)) % DM) + DM) % DM]!;
-    const ob = w.bandOf[a]!;
-    if (nb === ob) continue;
-    const N = w.N[a]!;
-    for (let i = 0; i < U; i++) {
-      const x = N[i]!;
-      if (x === 0) continue;
-      w.NBand[ob * U + i]! -= x;
-      w.NBand[nb * U + i]! += x;
-    }
-    w.bandOf[a] = nb;
-  }
+  for (let a = 1; a < w.arrays; a++) w.bandOf[a] = durBand[(((k - (a - 1)) % DM) + DM) % DM]!;
 }
 
-/** Adds x children of stratum u, month of age m, category c to array a at row offset off. */
-function place(
-  model: FittedModel,
-  w: SimWork,
-  a: number,
-  u: number,
-  m: number,
-  c: number,
-  x: number,
-  off: number,
-) {
-  const C = model.C;
-  w.A[a]![(u * C + c) * w.R + m + off]! += x;
-  const unit = (u * model.G + model.monthGroup[m]!) * C + c;
-  w.N[a]![unit]! += x;
-  w.NBand[w.bandOf[a]! * w.N[0]!.length + unit]! += x;
-  w.T[a * STRATA + u]! += x;
-  w.catTot[c]! += x;
-  w.bandTot[model.monthBand[m]!]! += x;
+/** Marks rate state st as holding children in this period of placements. */
+function touch(w: SimWork, st: number): void {
+  if (w.touchedAt[st] !== w.period) {
+    w.touchedAt[st] = w.period;
+    w.touched[w.nTouched++] = st;
+  }
 }
 
 export function simulateRun(
@@ -279,29 +225,26 @@ export function simulateRun(
   rng: Rng,
   out: PathBuffers,
 ): void {
-  const { C, G, GA, NB, D } = model;
+  const C = model.C;
   const B = model.bands.lower.length;
   const W = 1 + C + B;
-  const X1 = EXITS + 1;
   const K = grid.K;
   const R = w.R;
   const DM = model.durations.DM;
   const DD = DM + 1;
   const durBand = model.durations.band;
   const monthBand = model.monthBand;
-  const gp = model.entries.uasc.groupProbs;
-  const arrays = w.A.length;
   clear(out);
-  for (let a = 0; a < arrays; a++) {
-    w.A[a]!.fill(0);
-    w.N[a]!.fill(0);
-  }
-  w.T.fill(0);
-  w.NBand.fill(0);
+  w.pos.fill(0);
+  w.len.fill(0);
+  w.bandOf.fill(model.durations.NB - 1);
   if (DM > 0) setBands(w, durBand, DM, 0);
+  w.cache.reset();
   w.catTot.fill(0);
   w.bandTot.fill(0);
-  w.cache.reset();
+  w.entReady.fill(0);
+  w.period += 1;
+  w.nTouched = 0;
   let off = K;
   for (let i = 0; i < w.initial.length; i++) {
     const cell = w.initial[i]!;
@@ -309,288 +252,322 @@ export function simulateRun(
     const dm = Math.floor(cell / C) % DD;
     const um = Math.floor(cell / (C * DD));
     const u = um >= MONTHS ? 1 : 0;
-    place(model, w, dm >= DM ? 0 : slotOf(-dm, DM), u, um - u * MONTHS, c, model.initial[cell]!, off);
-  }
-  for (let s = 0; s < STRATA * G; s++) cumulate(p.catProbs, w.catCum, s * C, C);
-  for (let u = 0; u < STRATA; u++) {
-    for (let g = 0; g < G; g++)
-      cumulate(p.monthProbs, w.monthCum, u * MONTHS + w.m0[g]!, w.m1[g]! - w.m0[g]! + 1);
+    const m = um - u * MONTHS;
+    const a = dm >= DM ? 0 : slotOf(-dm, DM);
+    const x = model.initial[cell]!;
+    add(w, ((a * STRATA + u) * C + c) * R + m + off, x);
+    w.catTot[c]! += x;
+    w.bandTot[monthBand[m]!]! += x;
   }
   record(w, out.series, 0, C, B);
 
   for (let k = 0; k < K; k++) {
     const fy = grid.fy[k]!;
-    const pl = fy * (C + B);
-    const days = grid.dynDays[k]!;
-    const t = w.cache.get(p.q, sc.phases, sc.phaseOfStep[k]!, days);
-    w.selfAcc.fill(0);
-
-    // Entrants: each arrives at an even random time in the month and may move or leave before its end.
-    let nEnt = 0;
-    for (let u = 0; u < STRATA; u++) {
-      let counts: Float64Array | null = null;
-      if (u === 1) {
-        const nu = rng.poissonExact(uascMean(grid, p, sc, k));
-        out.entries[fy * 2 + 1]! += nu;
-        if (nu === 0) continue;
-        rng.multinomial(nu, gp, w.tmpG);
-        counts = w.tmpG;
-      }
-      for (let g = 0; g < G; g++) {
-        let n: number;
-        if (counts) n = counts[g]!;
-        else {
-          n = rng.poissonExact(entryMean(model, grid, p, sc, k, g));
-          out.entries[fy * 2]! += n;
-        }
-        const catAt = (u * G + g) * C;
-        const m0 = w.m0[g]!;
-        const len = w.m1[g]! - m0 + 1;
-        for (let i = 0; i < n; i++) {
-          const c = search(w.catCum, catAt, C, rng.uniform32());
-          const m = m0 + search(w.monthCum, u * MONTHS + m0, len, rng.uniform32());
-          const band = monthBand[m]!;
-          out.placements[pl + c]! += 1;
-          out.placements[pl + C + band]! += 1;
-          const rem = rng.uniform32() * days;
-          // Most entrants stay where they arrived for the rest of the month.
-          const st0 = (u * GA + g * NB) * C + c;
-          const q0 = t.Q[st0]!;
-          let d = c;
-          if (q0 > 0 && rng.standardExponential() < q0 * rem) {
-            // A move or exit before the month's end: follow the path from a first move drawn afresh.
-            d = path(
-              t,
-              model,
-              rng,
-              w,
-              out,
-              u * GA + g * NB,
-              c,
-              rem,
-              search(t.cum, st0 * D, D, rng.uniform32()),
-              band,
-              fy,
-            );
-            if (d < 0) continue;
-          } else w.selfAcc[c * B + band]! += rem * t.rates[st0 * D + c]!;
-          // A month older by the month end when the part of the month of age
-          // left at arrival is less than the time to the month end.
-          const aged = rng.uniform32() * days < rem ? 1 : 0;
-          if (m + aged >= MONTHS) {
-            out.exits[fy * X1 + EXITS]! += 1;
-            continue;
-          }
-          w.entrants = grow(w.entrants, 4 * (nEnt + 1));
-          w.entrants[4 * nEnt] = u;
-          w.entrants[4 * nEnt + 1] = m + aged;
-          w.entrants[4 * nEnt + 2] = rem >= days / 2 ? 1 : 0;
-          w.entrants[4 * nEnt + 3] = d;
-          nEnt++;
-        }
-      }
-    }
-
-    // Children in care at the start of the month. For each stratum, age
-    // group, time-in-care band and category, the children who leave are
-    // found by geometric skipping over the group (each child leaves with
-    // probability 1 − e^(−QΔ), so the gaps between leavers are geometric).
-    let nArr = 0;
-    const U = STRATA * G * C;
-    for (let u = 0; u < STRATA; u++) {
-      for (let b = 0; b < NB; b++) {
-        let any = false;
-        for (let a = 0; a < arrays; a++) if (w.bandOf[a] === b && w.T[a * STRATA + u]! > 0) any = true;
-        if (!any) continue;
-        for (let g = 0; g < G; g++) {
-          const r0 = w.m0[g]! + off;
-          const r1 = w.m1[g]! + off;
-          const gBand = w.groupBand[g]!;
-          const ua = u * GA + g * NB + b;
-          for (let c = 0; c < C; c++) {
-            const col = (u * C + c) * R;
-            const unit = (u * G + g) * C + c;
-            const n = w.NBand[b * U + unit]!;
-            if (n === 0) continue;
-            const st = ua * C + c;
-            const lam = t.Q[st]! * days;
-            // Mean time before leaving, for a leaver, times the rate of moves within the category.
-            const pLeave = t.leave[st]!;
-            const selfIfExit =
-              pLeave > 0 ? t.rates[st * D + c]! * (1 / t.Q[st]! - (days * (1 - pLeave)) / pLeave) : 0;
-            const qSelf = t.rates[st * D + c]!;
-            let left = 0;
-            if (lam > 0) {
-              let next = Math.floor(rng.standardExponential() / lam);
-              let base = 0;
-              for (let a = 0; a < arrays && next < n; a++) {
-                if (w.bandOf[a] !== b) continue;
-                const N = w.N[a]!;
-                const nA = N[unit]!;
-                if (nA === 0) continue;
-                if (next >= base + nA) {
-                  base += nA;
-                  continue;
-                }
-                const A = w.A[a]!;
-                for (let j = r0; j <= r1 && next < n; j++) {
-                  const x = A[col + j]!;
-                  if (x === 0) continue;
-                  while (next < base + x) {
-                    A[col + j]! -= 1;
-                    N[unit]! -= 1;
-                    w.NBand[b * U + unit]! -= 1;
-                    w.T[a * STRATA + u]! -= 1;
-                    left += 1;
-                    const band = monthBand[j - off]!;
-                    w.catTot[c]! -= 1;
-                    w.bandTot[band]! -= 1;
-                    // Where to first (it does not depend on when); leaving care needs no more.
-                    const k0 = search(t.cum, st * D, D, rng.uniform32());
-                    if (k0 >= C) {
-                      w.selfAcc[c * B + band]! += selfIfExit;
-                      out.exits[fy * X1 + k0 - C]! += 1;
-                    } else {
-                      const d = path(t, model, rng, w, out, ua, c, days, k0, band, fy);
-                      if (d >= 0) {
-                        w.arrivals = grow(w.arrivals, 3 * (nArr + 1));
-                        w.arrivals[3 * nArr] = a;
-                        w.arrivals[3 * nArr + 1] = u * R + j;
-                        w.arrivals[3 * nArr + 2] = d;
-                        nArr++;
-                      }
-                    }
-                    next += 1 + Math.floor(rng.standardExponential() / lam);
-                  }
-                  base += x;
-                }
-              }
-            }
-            // Stayers spend the whole month in the category.
-            if (qSelf > 0 && n > left) {
-              if (gBand >= 0) w.selfAcc[c * B + gBand]! += (n - left) * days * qSelf;
-              else {
-                for (let a = 0; a < arrays; a++) {
-                  if (w.bandOf[a] !== b) continue;
-                  const A = w.A[a]!;
-                  for (let j = r0; j <= r1; j++) {
-                    const x = A[col + j]!;
-                    if (x > 0) w.selfAcc[c * B + monthBand[j - off]!]! += x * days * qSelf;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
+    const t = w.cache.get(p.q, sc.phases, sc.phaseOfStep[k]!, grid.dynDays[k]!);
+    w.stamp += 1;
+    w.catTot.fill(0);
+    w.bandTot.fill(0);
+    // The cohort reaching DM months in care at the end of this step (the array the second half's
+    // entrants join), and the array of the first half's entrants.
+    const grad = DM > 0 ? slotOf(k + 1 - DM, DM) : -1;
+    const slot1 = DM > 1 ? slotOf(k, DM) : 0;
+    const nEnt = entrantsStep(model, grid, p, sc, w, rng, out, t, k, off, grad, slot1);
+    const nArr = stockStep(model, w, rng, out, t, fy, off, grad);
     // Children who changed category join it.
     for (let i = 0; i < nArr; i++) {
-      const a = w.arrivals[3 * i]!;
-      const j = w.arrivals[3 * i + 1]!;
-      const d = w.arrivals[3 * i + 2]!;
-      const u = j >= R ? 1 : 0;
-      place(model, w, a, u, j - u * R - off, d, 1, off);
-    }
-    // Moves within a category: one Poisson draw per category and band.
-    for (let c = 0; c < C; c++) {
-      for (let b = 0; b < B; b++) {
-        const x = rng.poissonExact(w.selfAcc[c * B + b]!);
-        if (x === 0) continue;
-        out.placements[pl + c]! += x;
-        out.placements[pl + C + b]! += x;
-      }
-    }
-    // Turning 18 this month; then everyone is a month older.
-    for (let a = 0; a < arrays; a++) {
-      const A = w.A[a]!;
-      const N = w.N[a]!;
-      for (let u = 0; u < STRATA; u++) {
-        if (w.T[a * STRATA + u] === 0) continue;
-        const j = MONTHS - 1 + off;
-        for (let c = 0; c < C; c++) {
-          const x = A[(u * C + c) * R + j]!;
-          if (x === 0) continue;
-          out.exits[fy * X1 + EXITS]! += x;
-          A[(u * C + c) * R + j] = 0;
-          w.T[a * STRATA + u]! -= x;
-          N[(u * G + G - 1) * C + c]! -= x;
-          w.NBand[w.bandOf[a]! * U + (u * G + G - 1) * C + c]! -= x;
-          w.catTot[c]! -= x;
-          w.bandTot[monthBand[MONTHS - 1]!]! -= x;
-        }
-        for (let g = 0; g + 1 < G; g++) {
-          const jg = w.m1[g]! + off;
-          for (let c = 0; c < C; c++) {
-            const x = A[(u * C + c) * R + jg]!;
-            if (x === 0) continue;
-            N[(u * G + g) * C + c]! -= x;
-            N[(u * G + g + 1) * C + c]! += x;
-            w.NBand[w.bandOf[a]! * U + (u * G + g) * C + c]! -= x;
-            w.NBand[w.bandOf[a]! * U + (u * G + g + 1) * C + c]! += x;
-          }
-        }
-        // Band totals follow the groups when every group lies in one band (recorded from NBand).
-        for (let e = 0; e < w.bandEdges.length && !w.nested; e++) {
-          const mb = w.bandEdges[e]!;
-          const jb = mb + off;
-          let x = 0;
-          for (let c = 0; c < C; c++) x += A[(u * C + c) * R + jb]!;
-          if (x === 0) continue;
-          w.bandTot[monthBand[mb]!]! -= x;
-          w.bandTot[monthBand[mb + 1]!]! += x;
-        }
-      }
+      const cell = w.arrivals[i]!;
+      const row = cell % R;
+      w.catTot[Math.floor(cell / R) % C]! += 1;
+      w.bandTot[monthBand[row - off + 1]!]! += 1;
+      add(w, cell, 1);
     }
     off -= 1;
-    // The cohort reaching DM months in care joins the settled array.
-    if (DM > 0) {
-      const s = slotOf(k + 1 - DM, DM);
-      const As = w.A[s]!;
-      const Ns = w.N[s]!;
-      const A0 = w.A[0]!;
-      const N0 = w.N[0]!;
-      for (let u = 0; u < STRATA; u++) {
-        if (w.T[s * STRATA + u] === 0) continue;
-        w.T[u]! += w.T[s * STRATA + u]!;
-        w.T[s * STRATA + u] = 0;
-        for (let g = 0; g < G; g++) {
-          // Rows of the group after this step's ageing (off is already the next step's).
-          const r0 = w.m0[g]! + off;
-          const r1 = w.m1[g]! + off;
-          for (let c = 0; c < C; c++) {
-            if (Ns[(u * G + g) * C + c] === 0) continue;
-            const col = (u * C + c) * R;
-            for (let j = r0; j <= r1; j++) {
-              const x = As[col + j]!;
-              if (x === 0) continue;
-              A0[col + j]! += x;
-              As[col + j] = 0;
-            }
-          }
-        }
-      }
-      const sb = w.bandOf[s]!;
-      for (let i = 0; i < Ns.length; i++) {
-        const x = Ns[i]!;
-        if (x === 0) continue;
-        N0[i]! += x;
-        w.NBand[(NB - 1) * U + i]! += x;
-        w.NBand[sb * U + i]! -= x;
-        Ns[i] = 0;
-      }
-      setBands(w, durBand, DM, k + 1);
-    }
+    if (DM > 0) setBands(w, durBand, DM, k + 1);
     // Entrants still in care join their cohort.
-    for (let i = 0; i < nEnt; i++) {
-      const u = w.entrants[4 * i]!;
-      const m = w.entrants[4 * i + 1]!;
-      const dmNext = w.entrants[4 * i + 2]!;
-      const d = w.entrants[4 * i + 3]!;
-      const a = dmNext >= DM ? 0 : slotOf(k + 1 - dmNext, DM);
-      place(model, w, a, u, m, d, 1, off);
-    }
+    for (let i = 0; i < nEnt; i++) add(w, w.entrants[i]!, 1);
+    // New placements, once for the months of a financial year with the same step table.
+    const same =
+      k + 1 < K &&
+      grid.fy[k + 1] === fy &&
+      sc.phaseOfStep[k + 1] === sc.phaseOfStep[k] &&
+      grid.dynDays[k + 1] === grid.dynDays[k];
+    if (!same) placementsStep(model, w, rng, out, t, fy);
     record(w, out.series, k + 1, C, B);
     addDays(out.series, k, W, C, grid.days[k]!, out.days, fy);
   }
+}
+
+/**
+ * Entrants of step k: Poisson by age group; each takes a category and a month of age, arrives
+ * in the first or second half of the month, and ends it in a state drawn from that half's
+ * table. Those still in care are listed in w.entrants (their cells after the step); returns
+ * how many.
+ */
+function entrantsStep(
+  model: FittedModel,
+  grid: TimeGrid,
+  p: RunParams,
+  sc: CompiledScenario,
+  w: SimWork,
+  rng: Rng,
+  out: PathBuffers,
+  t: StepTable,
+  k: number,
+  off: number,
+  grad: number,
+  slot1: number,
+): number {
+  const { C, G, GA, NB, D } = model;
+  const B = model.bands.lower.length;
+  const S = STRATA * GA * C;
+  const R = w.R;
+  const DM = model.durations.DM;
+  const fy = grid.fy[k]!;
+  const pl = fy * (C + B);
+  const ex = fy * (EXITS + 1);
+  const monthBand = model.monthBand;
+  const gp = model.entries.uasc.groupProbs;
+  const stayE = t.stayE;
+  const aProb = t.aProb;
+  const aAlias = t.aAlias;
+  const accE = w.accE;
+  const catTot = w.catTot;
+  const bandTot = w.bandTot;
+  const placements = out.placements;
+  const exits = out.exits;
+  let nEnt = 0;
+  for (let u = 0; u < STRATA; u++) {
+    let counts: Float64Array | null = null;
+    if (u === 1) {
+      const nu = rng.poissonExact(uascMean(grid, p, sc, k));
+      out.entries[fy * 2 + 1]! += nu;
+      if (nu === 0) continue;
+      rng.multinomial(nu, gp, w.tmpG);
+      counts = w.tmpG;
+    }
+    for (let g = 0; g < G; g++) {
+      let n: number;
+      if (counts) n = counts[g]!;
+      else {
+        n = rng.poissonExact(entryMean(model, grid, p, sc, k, g));
+        out.entries[fy * 2]! += n;
+      }
+      if (n === 0) continue;
+      const m0 = w.m0[g]!;
+      const mLen = w.m1[g]! - m0 + 1;
+      const ug = u * G + g;
+      const tab = w.entAt[ug]!;
+      if (w.entReady[ug] === 0) entrantTable(p, w, u, g, C, mLen, tab);
+      const ua = u * GA + g * NB;
+      w.cache.group(t, ua);
+      w.entrants = grow(w.entrants, nEnt + n);
+      const entrants = w.entrants;
+      for (let i = 0; i < n; i++) {
+        const j = aliasDraw(w.entProb, w.entAlias, tab, C * mLen, rng.uniform());
+        const c = Math.floor(j / mLen);
+        const m = m0 + j - c * mLen;
+        const band = monthBand[m]!;
+        const st = ua * C + c;
+        placements[pl + c]! += 1;
+        placements[pl + C + band]! += 1;
+        touch(w, st);
+        accE[st * B + band]! += 1;
+        // One uniform gives the half (v < ½: the first) and, given it, whether the entrant is a
+        // month older at the month's end (3 in 4 of the first half's, 1 in 4 of the second's).
+        const v = rng.uniform32();
+        const h = v < 0.5 ? 0 : 1;
+        const aged = v < 0.375 || (v >= 0.5 && v < 0.625) ? 1 : 0;
+        // Where it is at the month's end: most stay where they arrived.
+        const y = rng.uniform32();
+        const stay = stayE[h * S + st]!;
+        const d = y < stay ? c : aliasDraw(aProb, aAlias, ((1 + h) * S + st) * D, D, (y - stay) / (1 - stay));
+        if (d >= C) {
+          exits[ex + d - C]! += 1;
+          continue;
+        }
+        if (m + aged >= MONTHS) {
+          exits[ex + EXITS]! += 1;
+          continue;
+        }
+        catTot[d]! += 1;
+        bandTot[monthBand[m + aged]!]! += 1;
+        // Months in care at the month's end: 1 for the first half, 0 for the second (the
+        // array of the cohort just joining array 0); with DM = 0 or 1 array 0 holds them.
+        const a = DM === 0 ? 0 : h === 1 ? grad : DM > 1 ? slot1 : 0;
+        entrants[nEnt++] = ((a * STRATA + u) * C + d) * R + m + aged + off - 1;
+      }
+    }
+  }
+  return nEnt;
+}
+
+/**
+ * Children in care at the start of the step: each cell's multinomial over end states, by
+ * geometric skipping over the children of each rate state in the order the cells are visited;
+ * then a month older and longer in care (the cohort reaching DM months joins array 0, those
+ * reaching 18 leave care). Those who changed category are listed in w.arrivals (their new
+ * cells); returns how many.
+ */
+function stockStep(
+  model: FittedModel,
+  w: SimWork,
+  rng: Rng,
+  out: PathBuffers,
+  t: StepTable,
+  fy: number,
+  off: number,
+  grad: number,
+): number {
+  const { C, GA, NB, D } = model;
+  const B = model.bands.lower.length;
+  const R = w.R;
+  const ex = fy * (EXITS + 1);
+  const monthBand = model.monthBand;
+  const monthGroup = model.monthGroup;
+  const rows = w.rows;
+  const cnt = w.cnt;
+  const pos = w.pos;
+  const len = w.len;
+  const skip = w.skip;
+  const skipAt = w.skipAt;
+  const acc = w.acc;
+  const catTot = w.catTot;
+  const bandTot = w.bandTot;
+  const lam = t.lam;
+  const aProb = t.aProb;
+  const aAlias = t.aAlias;
+  const stamp = w.stamp;
+  const exits = out.exits;
+  const last = MONTHS - 1;
+  let nArr = 0;
+  for (let a = 0; a < w.arrays; a++) {
+    const b = w.bandOf[a]!;
+    const isGrad = a === grad;
+    for (let u = 0; u < STRATA; u++) {
+      for (let c = 0; c < C; c++) {
+        const col = (a * STRATA + u) * C + c;
+        let n = len[col]!;
+        if (n === 0) continue;
+        const base = col * R;
+        const uaU = u * GA + b;
+        const to0 = (u * C + c) * R;
+        let colSum = 0;
+        let i = 0;
+        while (i < n) {
+          const row = rows[base + i]!;
+          let x = cnt[base + i]!;
+          const m = row - off;
+          const ua = uaU + monthGroup[m]! * NB;
+          const st = ua * C + c;
+          acc[st * B + monthBand[m]!]! += x;
+          if (skipAt[st] !== stamp) {
+            skipAt[st] = stamp;
+            touch(w, st);
+            w.cache.group(t, ua);
+            skip[st] = Math.floor(rng.standardExponential() / lam[st]!);
+          }
+          const s0 = skip[st]!;
+          if (s0 >= x) skip[st] = s0 - x;
+          else {
+            // Children at positions s, s + 1 + gap, … of this cell end the month elsewhere.
+            const l = lam[st]!;
+            let s = s0;
+            let moved = 0;
+            do {
+              moved += 1;
+              const y = rng.uniform32() * D;
+              const yi = Math.floor(y);
+              const d = y - yi < aProb[st * D + yi]! ? yi : aAlias[st * D + yi]!;
+              if (d >= C) exits[ex + d - C]! += 1;
+              else if (m === last) exits[ex + EXITS]! += 1;
+              else {
+                w.arrivals = grow(w.arrivals, nArr + 1);
+                w.arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
+              }
+              s += 1 + Math.floor(rng.standardExponential() / l);
+            } while (s < x);
+            skip[st] = s - x;
+            x -= moved;
+          }
+          if (x > 0 && m < last) {
+            colSum += x;
+            bandTot[monthBand[m + 1]!]! += x;
+            if (!isGrad) {
+              cnt[base + i] = x;
+              i += 1;
+              continue;
+            }
+            add(w, to0 + row, x);
+          } else if (x > 0) exits[ex + EXITS]! += x; // those left turn 18 this month
+          // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
+          pos[base + row] = 0;
+          n -= 1;
+          if (i < n) {
+            const r2 = rows[base + n]!;
+            rows[base + i] = r2;
+            cnt[base + i] = cnt[base + n]!;
+            pos[base + r2] = i + 1;
+          }
+        }
+        len[col] = n;
+        catTot[c]! += colSum;
+      }
+    }
+  }
+  return nArr;
+}
+
+/** New placements after the first in the period: Poisson by category and band, with the step tables' mean. */
+function placementsStep(
+  model: FittedModel,
+  w: SimWork,
+  rng: Rng,
+  out: PathBuffers,
+  t: StepTable,
+  fy: number,
+): void {
+  const C = model.C;
+  const B = model.bands.lower.length;
+  const pl = fy * (C + B);
+  const pm = w.placeMean;
+  const acc = w.acc;
+  const accE = w.accE;
+  const P = t.P;
+  const P12 = t.P12;
+  pm.fill(0);
+  for (let i = 0; i < w.nTouched; i++) {
+    const st = w.touched[i]!;
+    const row = st * C;
+    for (let band = 0; band < B; band++) {
+      const j = st * B + band;
+      const n0 = acc[j]!;
+      const ne = accE[j]!;
+      if (n0 === 0 && ne === 0) continue;
+      acc[j] = 0;
+      accE[j] = 0;
+      const at = band * C;
+      for (let q = 0; q < C; q++) pm[at + q]! += n0 * P[row + q]! + ne * P12[row + q]!;
+    }
+  }
+  w.nTouched = 0;
+  w.period += 1;
+  for (let band = 0; band < B; band++) {
+    for (let q = 0; q < C; q++) {
+      const x = rng.poissonExact(pm[band * C + q]!);
+      if (x === 0) continue;
+      out.placements[pl + q]! += x;
+      out.placements[pl + C + band]! += x;
+    }
+  }
+}
+
+function record(w: SimWork, series: Float64Array, k: number, C: number, B: number): void {
+  const at = k * (1 + C + B);
+  let total = 0;
+  for (let c = 0; c < C; c++) {
+    series[at + 1 + c] = w.catTot[c]!;
+    total += w.catTot[c]!;
+  }
+  series[at] = total;
+  for (let b = 0; b < B; b++) series[at + 1 + C + b] = w.bandTot[b]!;
 }

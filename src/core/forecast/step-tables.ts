@@ -1,207 +1,269 @@
 /**
  * What can happen to a child in one state over a step of Δ days. Within a
  * step the model is a continuous-time chain over the categories (with the
- * exits absorbing), at the rates of the child's age group and time-in-care
- * band at the start of the step:
- *  - for the Monte Carlo, each state's total rate Q of leaving and the
- *    destination shares q_k/Q; a child leaves with probability 1 − e^(−QΔ)
- *    and may move again in the time left (simulate.ts);
- *  - for the expected path, with T the generator over categories, the
- *    end-of-step distribution M = e^(TΔ) and the expected time in each
- *    category J = ∫₀^Δ e^(Ts) ds (for exits, moves and placements), and the
- *    same averaged over an arrival time spread evenly over the first or the
- *    second half of the step (for entrants), from one exponential of an
- *    augmented matrix (C. Van Loan, "Computing integrals involving the
- *    matrix exponential", IEEE Trans. Automatic Control 23, 1978).
+ * exits absorbing), at the rates of the child's rate group (stratum × age
+ * group × time-in-care band, "ua") at the start of the step. With T the
+ * generator over the categories of a group:
+ *  - a child there at the start is in category d at the end with
+ *    probability M = e^(TΔ), has left care by exit group x with probability
+ *    X = J·r_x, where J = ∫₀^Δ e^(Ts) ds is the expected time in each
+ *    category and r_x the rates of leaving by x, and makes P = J·(r ∘ s)
+ *    new placements on average (s the share of transitions that are moves
+ *    to new carers; 1 for moves within a category);
+ *  - for an entrant arriving at an even random time in the first half of
+ *    the step (M1, X1) or the second (M2, X2), the same averaged over the
+ *    arrival time: with K = ∫₀^Δ ∫₀^s e^(Tv) dv ds, the first half's end
+ *    distribution is (2/Δ)(J(Δ) − J(Δ/2)) and its expected times
+ *    (2/Δ)(K(Δ) − K(Δ/2)), the second half's (2/Δ)J(Δ/2) and (2/Δ)K(Δ/2);
+ *    P12 the expected placements of an entrant (both halves together);
+ * all from one pass of `generatorIntegrals` (expm.ts) per group.
+ *
+ * The expected path moves expected numbers with these matrices; a Monte
+ * Carlo run draws each child's end state from the same distribution (M and
+ * X as one multinomial over end states), through `lam` (the rate of the
+ * geometric gaps between children who end the step elsewhere) and an alias
+ * table of where they go, and an entrant's end state through the chance
+ * that it stays where it arrived and an alias table of where else.
+ *
+ * A table is filled for one set of rates per (scenario phase, step
+ * length), each rate group's matrices on first use (a Monte Carlo run uses
+ * only the groups that hold children).
  */
-import { expm } from "./expm.js";
+import { buildAlias } from "./alias.js";
+import { generatorIntegrals, type Integrals, newIntegrals } from "./expm.js";
 import type { Phase } from "./scenario.js";
 
 export interface StepTable {
   days: number;
-  /** Rates per day after the scenario, index st·D + k (the move within c at k = c). */
+  /** Rates per day after the scenario, index st·D + k (the move within c at k = c; st = ua·C + c). */
   rates: Float64Array;
-  /** Total rate of leaving each state (to another category or out of care). */
-  Q: Float64Array;
-  /** Probability of leaving each state within the step. */
-  leave: Float64Array;
-  /** Cumulative destination shares of a leaver, index st·D + k (a move within c has weight 0). */
-  cum: Float64Array;
+  /** 1 when a rate group's matrices below are filled. */
+  ready: Uint8Array;
+  /** End-of-step distribution over categories and expected new placements by category, index (ua·C + c)·C + d. */
+  M: Float64Array;
+  P: Float64Array;
+  /** The same for entrants arriving in the first half of the step (M1), the second (M2), and placements of entrants (P12). */
+  M1: Float64Array;
+  M2: Float64Array;
+  P12: Float64Array;
+  /** Probability of leaving care by each exit group within the step, index (ua·C + c)·EX + x: at the start, first half, second half, mean of the halves. */
+  X: Float64Array;
+  X1: Float64Array;
+  X2: Float64Array;
+  X12: Float64Array;
+  /** −log(1 − p), p the probability that a child there at the start ends the step in another state (moved or left). */
+  lam: Float64Array;
+  /** Probability that an entrant ends the step in the category it arrived in, index h·S + st (h = 0: first half, 1: second). */
+  stayE: Float64Array;
+  /**
+   * Alias tables (alias.ts) of end states k (k < C a category, C + x an exit group), index
+   * (h·S + st)·D + k: h = 0 for a child there at the start who ends the step elsewhere, h = 1
+   * and 2 for an entrant of the first or second half who does not stay where it arrived.
+   */
+  aProb: Float64Array;
+  aAlias: Int32Array;
 }
 
-export function newStepTable(states: number, D: number): StepTable {
+function newStepTable(UA: number, C: number, D: number): StepTable {
+  const S = UA * C;
+  const EX = D - C;
   return {
     days: 0,
-    rates: new Float64Array(states * D),
-    Q: new Float64Array(states),
-    leave: new Float64Array(states),
-    cum: new Float64Array(states * D),
+    rates: new Float64Array(S * D),
+    ready: new Uint8Array(UA),
+    M: new Float64Array(S * C),
+    P: new Float64Array(S * C),
+    M1: new Float64Array(S * C),
+    M2: new Float64Array(S * C),
+    P12: new Float64Array(S * C),
+    X: new Float64Array(S * EX),
+    X1: new Float64Array(S * EX),
+    X2: new Float64Array(S * EX),
+    X12: new Float64Array(S * EX),
+    lam: new Float64Array(S),
+    stayE: new Float64Array(2 * S),
+    aProb: new Float64Array(3 * S * D),
+    aAlias: new Int32Array(3 * S * D),
   };
 }
 
-/** Fills a step table for rates q (per day) under a scenario phase over `days` days. */
-export function fillStepTable(
-  t: StepTable,
-  q: Float64Array,
-  phase: Phase,
-  days: number,
-  C: number,
-  D: number,
-): void {
+/** Sets the rates of a table for rates q (per day) under a scenario phase over `days` days; the groups are filled later. */
+function setRates(t: StepTable, q: Float64Array, phase: Phase, days: number): void {
   t.days = days;
-  const states = t.leave.length;
-  for (let st = 0; st < states; st++) {
-    const c = st % C;
-    const base = st * D;
+  const r = t.rates;
+  for (let i = 0; i < r.length; i++) {
+    const x = q[i]! * phase.rateMul[i]! + phase.rateAdd[i]!;
+    r[i] = Math.max(x, 0);
+  }
+  t.ready.fill(0);
+}
+
+/** Work space for filling groups. */
+interface FillWork {
+  T: Float64Array;
+  I: Integrals;
+  tau1: Float64Array;
+  tau2: Float64Array;
+  w: Float64Array;
+  small: Int32Array;
+  large: Int32Array;
+}
+
+function fillGroup(t: StepTable, ua: number, C: number, D: number, newShare: Float64Array, fw: FillWork) {
+  const EX = D - C;
+  const S = t.lam.length;
+  const days = t.days;
+  const r = t.rates;
+  const T = fw.T;
+  for (let c = 0; c < C; c++) {
+    const st = ua * C + c;
     let Q = 0;
     for (let k = 0; k < D; k++) {
-      let r = q[base + k]! * phase.rateMul[base + k]! + phase.rateAdd[base + k]!;
-      if (r < 0) r = 0;
-      t.rates[base + k] = r;
-      if (k !== c) Q += r;
-      t.cum[base + k] = Q;
+      if (k === c) continue;
+      const x = r[st * D + k]!;
+      Q += x;
+      if (k < C) T[c * C + k] = x;
     }
-    t.Q[st] = Q;
-    if (Q > 0) {
-      for (let k = 0; k < D; k++) t.cum[base + k] = t.cum[base + k]! / Q;
-      t.cum[base + D - 1] = 1;
-      t.leave[st] = 1 - Math.exp(-Q * days);
-    } else t.leave[st] = 0;
+    T[c * C + c] = -Q;
   }
-}
-
-/** Expected-path matrices of one step, for each stratum × age group × time-in-care band (ua), each C × C. */
-export interface ExpectedTable {
-  /** End-of-step category distribution and expected days in each category, for children there at the start. */
-  M: Float64Array;
-  J: Float64Array;
-  /** The same for entrants arriving in the first half of the step, and in the second half. */
-  M1: Float64Array;
-  J1: Float64Array;
-  M2: Float64Array;
-  J2: Float64Array;
-  /** Expected new placements in each category and exits by group, per child there at the start (P, X) or entering (P12, X12, both halves together), index (ua·C + c)·C + d and (ua·C + c)·EX + x. */
-  P: Float64Array;
-  X: Float64Array;
-  P12: Float64Array;
-  X12: Float64Array;
-}
-
-export function expectedTable(
-  t: StepTable,
-  UA: number,
-  C: number,
-  D: number,
-  newShare: Float64Array,
-): ExpectedTable {
-  const EX = D - C;
-  const out: ExpectedTable = {
-    M: new Float64Array(UA * C * C),
-    J: new Float64Array(UA * C * C),
-    M1: new Float64Array(UA * C * C),
-    J1: new Float64Array(UA * C * C),
-    M2: new Float64Array(UA * C * C),
-    J2: new Float64Array(UA * C * C),
-    P: new Float64Array(UA * C * C),
-    X: new Float64Array(UA * C * EX),
-    P12: new Float64Array(UA * C * C),
-    X12: new Float64Array(UA * C * EX),
-  };
-  const n = 3 * C;
-  const B = new Float64Array(n * n);
-  const days = t.days;
-  for (let ua = 0; ua < UA; ua++) {
-    B.fill(0);
-    for (let c = 0; c < C; c++) {
-      const st = ua * C + c;
-      for (let d = 0; d < C; d++) if (d !== c) B[c * n + d] = t.rates[st * D + d]!;
-      B[c * n + c] = -t.Q[st]!;
-      B[c * n + C + c] = 1;
-      B[(C + c) * n + 2 * C + c] = 1;
-    }
-    const full = expm(B, n, days);
-    const half = expm(B, n, days / 2);
-    const at = ua * C * C;
-    for (let i = 0; i < C; i++) {
-      for (let j = 0; j < C; j++) {
-        const e = full[i * n + j]!;
-        const J = full[i * n + C + j]!;
-        const K = full[i * n + 2 * C + j]!;
-        const Jh = half[i * n + C + j]!;
-        const Kh = half[i * n + 2 * C + j]!;
-        out.M[at + i * C + j] = e;
-        out.J[at + i * C + j] = J;
-        out.M1[at + i * C + j] = (2 / days) * (J - Jh);
-        out.J1[at + i * C + j] = (2 / days) * (K - Kh);
-        out.M2[at + i * C + j] = (2 / days) * Jh;
-        out.J2[at + i * C + j] = (2 / days) * Kh;
+  const I = fw.I;
+  generatorIntegrals(T, days, I);
+  const { E, J, K, Jh, Kh } = I;
+  const f = 2 / days;
+  const at = ua * C * C;
+  for (let i = 0; i < C * C; i++) {
+    t.M[at + i] = E[i]!;
+    t.M1[at + i] = f * (J[i]! - Jh[i]!);
+    t.M2[at + i] = f * Jh[i]!;
+    fw.tau1[i] = f * (K[i]! - Kh[i]!);
+    fw.tau2[i] = f * Kh[i]!;
+  }
+  // Placements and exits from the expected time spent in each category.
+  t.P.fill(0, at, at + C * C);
+  t.P12.fill(0, at, at + C * C);
+  t.X.fill(0, ua * C * EX, (ua + 1) * C * EX);
+  t.X1.fill(0, ua * C * EX, (ua + 1) * C * EX);
+  t.X2.fill(0, ua * C * EX, (ua + 1) * C * EX);
+  for (let i = 0; i < C; i++) {
+    const row = at + i * C;
+    const xrow = (ua * C + i) * EX;
+    for (let j = 0; j < C; j++) {
+      const tau = J[i * C + j]!;
+      const t1 = fw.tau1[i * C + j]!;
+      const t2 = fw.tau2[i * C + j]!;
+      const tau12 = (t1 + t2) / 2;
+      const st = ua * C + j;
+      for (let k = 0; k < C; k++) {
+        const x = r[st * D + k]! * (k === j ? 1 : newShare[j * C + k]!);
+        if (x === 0) continue;
+        t.P[row + k]! += tau * x;
+        t.P12[row + k]! += tau12 * x;
+      }
+      for (let x = 0; x < EX; x++) {
+        const q = r[st * D + C + x]!;
+        if (q === 0) continue;
+        t.X[xrow + x]! += tau * q;
+        t.X1[xrow + x]! += t1 * q;
+        t.X2[xrow + x]! += t2 * q;
       }
     }
-    // Placements and exits from the time spent in each category.
-    for (let i = 0; i < C; i++) {
-      for (let j = 0; j < C; j++) {
-        const tau = out.J[at + i * C + j]!;
-        const tau12 = (out.J1[at + i * C + j]! + out.J2[at + i * C + j]!) / 2;
-        const st = ua * C + j;
-        for (let k = 0; k < C; k++) {
-          const r = t.rates[st * D + k]! * (k === j ? 1 : newShare[j * C + k]!);
-          out.P[at + i * C + k]! += tau * r;
-          out.P12[at + i * C + k]! += tau12 * r;
-        }
-        for (let x = 0; x < EX; x++) {
-          const r = t.rates[st * D + C + x]!;
-          out.X[(ua * C + i) * EX + x]! += tau * r;
-          out.X12[(ua * C + i) * EX + x]! += tau12 * r;
-        }
+    for (let x = 0; x < EX; x++) t.X12[xrow + x] = (t.X1[xrow + x]! + t.X2[xrow + x]!) / 2;
+  }
+  // The Monte Carlo's draws: where a child who ends the step elsewhere goes, and an entrant's end state.
+  const w = fw.w;
+  for (let c = 0; c < C; c++) {
+    const st = ua * C + c;
+    const row = at + c * C;
+    const xrow = st * EX;
+    let p = 0;
+    for (let k = 0; k < C; k++) {
+      const x = k === c ? 0 : Math.max(0, t.M[row + k]!);
+      w[k] = x;
+      p += x;
+    }
+    for (let x = 0; x < EX; x++) {
+      const v = Math.max(0, t.X[xrow + x]!);
+      w[C + x] = v;
+      p += v;
+    }
+    buildAlias(w, 0, D, t.aProb, t.aAlias, st * D, fw.small, fw.large);
+    t.lam[st] = p >= 1 ? Number.POSITIVE_INFINITY : -Math.log1p(-p);
+    for (let h = 0; h < 2; h++) {
+      const Mh = h === 0 ? t.M1 : t.M2;
+      const Xh = h === 0 ? t.X1 : t.X2;
+      let total = 0;
+      for (let k = 0; k < C; k++) {
+        const x = Math.max(0, Mh[row + k]!);
+        w[k] = k === c ? 0 : x;
+        total += x;
       }
+      for (let x = 0; x < EX; x++) {
+        const v = Math.max(0, Xh[xrow + x]!);
+        w[C + x] = v;
+        total += v;
+      }
+      t.stayE[h * S + st] = total > 0 ? Math.max(0, Mh[row + c]!) / total : 1;
+      buildAlias(w, 0, D, t.aProb, t.aAlias, ((1 + h) * S + st) * D, fw.small, fw.large);
     }
   }
-  return out;
+  t.ready[ua] = 1;
 }
 
 /**
- * Step tables for one set of rates, filled on first use for each
- * (phase, step length) and reused for the rest of the projection.
+ * Step tables for one set of rates, set on first use for each (phase,
+ * step length) and reused for the rest of the projection; each rate
+ * group's matrices are worked out when first asked for (`group`).
  */
 export class StepTableCache {
   private readonly tables = new Map<number, StepTable>();
-  private readonly expected = new Map<number, ExpectedTable>();
   private readonly filled = new Set<number>();
+  private readonly fw: FillWork;
   constructor(
-    private readonly states: number,
+    private readonly UA: number,
     private readonly C: number,
     private readonly D: number,
     private readonly newShare: Float64Array,
-  ) {}
+  ) {
+    this.fw = {
+      T: new Float64Array(C * C),
+      I: newIntegrals(C),
+      tau1: new Float64Array(C * C),
+      tau2: new Float64Array(C * C),
+      w: new Float64Array(D),
+      small: new Int32Array(D),
+      large: new Int32Array(D),
+    };
+  }
 
   /** Forget the filled tables (new rates); the buffers are kept. */
   reset(): void {
     this.filled.clear();
-    this.expected.clear();
   }
 
+  /** The table of a phase and step length, its rates set (its groups filled by `group`). */
   get(q: Float64Array, phases: readonly Phase[], phase: number, days: number): StepTable {
     const key = phase * 1000 + days;
     let t = this.tables.get(key);
     if (!t) {
-      t = newStepTable(this.states, this.D);
+      t = newStepTable(this.UA, this.C, this.D);
       this.tables.set(key, t);
     }
     if (!this.filled.has(key)) {
-      fillStepTable(t, q, phases[phase]!, days, this.C, this.D);
+      setRates(t, q, phases[phase]!, days);
       this.filled.add(key);
     }
     return t;
   }
 
-  getExpected(q: Float64Array, phases: readonly Phase[], phase: number, days: number): ExpectedTable {
-    const key = phase * 1000 + days;
+  /** Fills rate group ua of table t if not yet done. */
+  group(t: StepTable, ua: number): void {
+    if (t.ready[ua] === 0) fillGroup(t, ua, this.C, this.D, this.newShare, this.fw);
+  }
+
+  /** The table with every group filled (for the expected path). */
+  getAll(q: Float64Array, phases: readonly Phase[], phase: number, days: number): StepTable {
     const t = this.get(q, phases, phase, days);
-    let e = this.expected.get(key);
-    if (!e) {
-      e = expectedTable(t, this.states / this.C, this.C, this.D, this.newShare);
-      this.expected.set(key, e);
-    }
-    return e;
+    for (let ua = 0; ua < this.UA; ua++) this.group(t, ua);
+    return t;
   }
 }

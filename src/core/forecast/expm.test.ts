@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { expm, generatorIntegrals, newIntegrals } from "./expm.js";
+
+/** The blocks of exp of Van Loan's augmented matrix [[T, I, 0], [0, 0, I], [0, 0, 0]]·h, the slow way. */
+function augmented(T: Float64Array, n: number, h: number) {
+  const m = 3 * n;
+  const B = new Float64Array(m * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) B[i * m + j] = T[i * n + j]!;
+    B[i * m + n + i] = 1;
+    B[(n + i) * m + 2 * n + i] = 1;
+  }
+  const full = expm(B, m, h);
+  const block = (c: number) => {
+    const out = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = full[i * m + c * n + j]!;
+    return out;
+  };
+  return { E: block(0), J: block(1), K: block(2) };
+}
+
+function generator(n: number, rates: number[]): Float64Array {
+  const T = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    let q = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const r = rates[(i * n + j) % rates.length]!;
+      T[i * n + j] = r;
+      q += r;
+    }
+    // Leaving altogether (an exit) at the last rate.
+    T[i * n + i] = -q - rates[rates.length - 1]!;
+  }
+  return T;
+}
+
+describe("generator integrals", () => {
+  it("match the scalar case: e^(−qh), (1 − e^(−qh))/q, (h − J)/q", () => {
+    const w = newIntegrals(1);
+    for (const [q, h] of [
+      [0.02, 30.4375],
+      [0.5, 30.4375],
+      [3, 10],
+      [1e-6, 30],
+    ] as const) {
+      generatorIntegrals(Float64Array.of(-q), h, w);
+      const E = Math.exp(-q * h);
+      const J = -Math.expm1(-q * h) / q;
+      expect(w.E[0]! / E).toBeCloseTo(1, 12);
+      expect(w.J[0]! / J).toBeCloseTo(1, 12);
+      expect(w.K[0]! / ((h - J) / q)).toBeCloseTo(1, 8);
+      const Jh = -Math.expm1((-q * h) / 2) / q;
+      expect(w.Jh[0]! / Jh).toBeCloseTo(1, 12);
+    }
+    // No rates: E = 1, J = h, K = h²/2.
+    generatorIntegrals(Float64Array.of(0), 30, w);
+    expect([w.E[0], w.J[0], w.K[0], w.Jh[0], w.Kh[0]]).toEqual([1, 30, 450, 15, 112.5]);
+  });
+
+  it("agree with the exponential of Van Loan's augmented matrix, at h and h/2", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.double({ min: 0, max: 0.2, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.double({ min: 1, max: 40, noNaN: true }),
+        (n, rates, h) => {
+          const T = generator(n, rates);
+          const w = newIntegrals(n);
+          generatorIntegrals(T, h, w);
+          const full = augmented(T, n, h);
+          const half = augmented(T, n, h / 2);
+          const close = (a: Float64Array, b: Float64Array, scale: number) => {
+            for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(1e-11 * scale);
+          };
+          close(w.E, full.E, 1);
+          close(w.J, full.J, h);
+          close(w.K, full.K, h * h);
+          close(w.Jh, half.J, h);
+          close(w.Kh, half.K, h * h);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
