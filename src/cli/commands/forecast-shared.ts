@@ -3,10 +3,7 @@
  * population into segments, running Monte Carlo runs on several threads, and
  * writing the tables as CSV or a spreadsheet.
  */
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import {
@@ -23,7 +20,7 @@ import { rebuildHistory } from "../../core/ssda903/history.js";
 import { UserError } from "../errors.js";
 import { type MinimiseFlags, minimiseFrom, readInputs } from "../input.js";
 import { loadPopulation } from "../inputs-extra.js";
-import type { WorkerJob } from "./forecast-worker.js";
+import { ForecastPool } from "./forecast-pool.js";
 
 /** Reads the 903 files into segments, and the population file. */
 export function loadForecastInputs(
@@ -60,52 +57,37 @@ export function parseUascPerYear(value: string | undefined): number | [number, n
   return [lo, hi];
 }
 
-const WORKER = new URL("./forecast-worker.js", import.meta.url);
-
 /**
- * All the runs of every scenario of a prepared forecast, shared among
- * `threads` threads (this one and threads − 1 workers), and the expected
- * paths, worked out here while the workers run. Workers are used only from
- * the compiled command (the worker script must be JavaScript).
+ * All the runs of every scenario of a prepared forecast, shared among this
+ * thread and the pool's workers (a pool of `threads` is started here and
+ * closed after when none is given), and the expected paths, worked out here
+ * while the workers run.
  */
 export async function runAll(
   prep: PreparedForecast,
   threads: number,
+  given?: ForecastPool,
 ): Promise<{ blocks: RunBlock[][]; expected: PathBuffers[] | undefined }> {
-  const S = prep.scenarios.length;
-  const useWorkers =
-    threads > 1 &&
-    prep.runs >= 2 * threads &&
-    existsSync(fileURLToPath(WORKER)) &&
-    WORKER.pathname.endsWith(".js");
-  if (!useWorkers) {
-    return {
-      blocks: prep.scenarios.map((_, s) => [simulateRuns(prep, s, 0, prep.runs)]),
-      expected: undefined,
-    };
+  const pool = given ?? (threads > 1 && prep.runs >= 2 * threads ? new ForecastPool(threads) : undefined);
+  try {
+    const n = pool && prep.runs >= 2 * (pool.size + 1) ? pool.size + 1 : 1;
+    if (n === 1) {
+      return {
+        blocks: prep.scenarios.map((_, s) => [simulateRuns(prep, s, 0, prep.runs)]),
+        expected: undefined,
+      };
+    }
+    // This thread also works out the expected paths: an even share each.
+    const mine = Math.floor(prep.runs / n);
+    const cut = (i: number) => (i === 0 ? 0 : mine + Math.round(((prep.runs - mine) * (i - 1)) / (n - 1)));
+    const pending = Array.from({ length: n - 1 }, (_, i) => pool!.run(i, prep, cut(i + 1), cut(i + 2)));
+    const expected = prep.method === "markov" ? expectedPaths(prep) : undefined;
+    const blocks: RunBlock[][] = prep.scenarios.map((_, s) => [simulateRuns(prep, s, 0, mine)]);
+    for (const list of await Promise.all(pending)) for (const b of list) blocks[b.scenario]!.push(b);
+    return { blocks, expected };
+  } finally {
+    if (pool && !given) await pool.close();
   }
-  // This thread also works out the expected paths, while the workers start up: an even share each.
-  const mine = Math.floor(prep.runs / threads);
-  const cut = (i: number) =>
-    i === 0 ? 0 : mine + Math.round(((prep.runs - mine) * (i - 1)) / (threads - 1));
-  const pending: Array<Promise<Array<RunBlock & { scenario: number }>>> = [];
-  for (let t = 1; t < threads; t++) {
-    const jobs = Array.from({ length: S }, (_, s) => ({ scenario: s, from: cut(t), to: cut(t + 1) }));
-    pending.push(
-      new Promise((resolve, reject) => {
-        const w = new Worker(WORKER, { workerData: { prep, jobs } satisfies WorkerJob });
-        w.once("message", resolve);
-        w.once("error", reject);
-        w.once("exit", (code) => {
-          if (code !== 0) reject(new Error(`a forecast worker stopped with code ${code}`));
-        });
-      }),
-    );
-  }
-  const expected = prep.method === "markov" ? expectedPaths(prep) : undefined;
-  const blocks: RunBlock[][] = prep.scenarios.map((_, s) => [simulateRuns(prep, s, 0, mine)]);
-  for (const list of await Promise.all(pending)) for (const b of list) blocks[b.scenario]!.push(b);
-  return { blocks, expected };
 }
 
 /** Threads to use: --threads, or every core (at most 8). */

@@ -6,6 +6,7 @@ import { parseScenarios, type Scenario } from "../../core/forecast/scenario.js";
 import { forecastJson, forecastTables } from "../../core/forecast/tables.js";
 import { EXIT, UserError } from "../errors.js";
 import { intOption, oneOf, writeOutput } from "../output.js";
+import { ForecastPool } from "./forecast-pool.js";
 import {
   loadForecastInputs,
   parseUascPerYear,
@@ -117,15 +118,19 @@ export async function forecastCommand(argv: string[]): Promise<number> {
       ? undefined
       : intOption("data-year", values["data-year"], 0, 2000, 2100);
 
-  const { seg, pop } = loadForecastInputs("forecast", positionals, values.population, dataYear, values);
+  // The workers start now, so that they are ready when the forecast has been fitted.
+  const pool = threads > 1 ? new ForecastPool(threads) : undefined;
   let result: ReturnType<typeof assembleForecast>;
   try {
+    const { seg, pop } = loadForecastInputs("forecast", positionals, values.population, dataYear, values);
     const prep = prepareForecast(seg, pop, options);
-    const { blocks, expected } = await runAll(prep, threads);
+    const { blocks, expected } = await runAll(prep, threads, pool);
     result = assembleForecast(prep, blocks, seg, pop, options, expected);
   } catch (e) {
     if (e instanceof RangeError) throw new UserError(e.message);
     throw e;
+  } finally {
+    await pool?.close();
   }
   for (const n of result.notes) process.stderr.write(`note: ${n}\n`);
   if (format === "json") writeOutput(`${JSON.stringify(forecastJson(result), null, 1)}\n`, values.out);
