@@ -126,7 +126,7 @@ export function budgetTables(b: Budget, section = "budget"): PlanTable[] {
       table({
         section,
         name: "runs",
-        title: `Placement budget over ${b.runs} forecast runs, £`,
+        title: `Placement budget over ${b.runs.toLocaleString("en-GB")} forecast runs, £`,
         sheet: "Budget interval",
         columns: ["Financial year", "Mean", "5th percentile", "25th", "Median", "75th", "95th percentile"],
         columnKeys: ["label", "mean", "p5", "p25", "p50", "p75", "p95"],

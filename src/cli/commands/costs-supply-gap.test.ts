@@ -153,7 +153,7 @@ describe("sufficiency costs, supply and gap", () => {
         .split("\n")
         .filter((l) => !l.startsWith("note:")),
     ).toEqual([
-      `sufficiency costs: ${actual}, row 2, category: must be a placement category (see docs/costs-supply-gap.md)`,
+      `sufficiency costs: ${actual}, row 2, category: must be a placement category: inhouse_fostering, agency_fostering, connected_fostering, childrens_home, supported_accommodation, placed_with_parents, adoption, secure, other`,
     ]);
   });
 

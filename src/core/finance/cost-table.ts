@@ -1,7 +1,14 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { InputFileError, numberField, readCsvTable } from "../inputs/csv-table.js";
-import { type CostCategory, isCostCategory, isProvider, PROVIDERS, type Provider } from "./categories.js";
+import {
+  COST_CATEGORIES,
+  type CostCategory,
+  isCostCategory,
+  isProvider,
+  PROVIDERS,
+  type Provider,
+} from "./categories.js";
 import { DEFAULT_COSTS } from "./cost-defaults.js";
 import { type FinancialYear, fyLabel, parseFinancialYear } from "./financial-years.js";
 import { type InflationPath, inflationFactor } from "./inflation.js";
@@ -103,7 +110,7 @@ export const categoryField = () =>
   z
     .string({ error: "must not be blank" })
     .trim()
-    .refine(isCostCategory, { message: "must be a placement category (see docs/costs-supply-gap.md)" })
+    .refine(isCostCategory, { message: `must be a placement category: ${COST_CATEGORIES.join(", ")}` })
     .transform((s) => s as CostCategory);
 
 export const providerField = () =>

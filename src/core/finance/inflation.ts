@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InputFileError, numberField, readCsvTable } from "../inputs/csv-table.js";
-import { isCostCategory } from "./categories.js";
+import { COST_CATEGORIES, isCostCategory } from "./categories.js";
 import { type FinancialYear, fyLabel, parseFinancialYear } from "./financial-years.js";
 
 /**
@@ -137,7 +137,7 @@ const Row = z.object({
     .optional()
     .transform((s) => (s ?? "").trim())
     .refine((s) => s === "" || s === "all" || isCostCategory(s), {
-      message: "must be blank, 'all' or a placement category (see docs/costs-supply-gap.md)",
+      message: `must be blank, 'all' or a placement category: ${COST_CATEGORIES.join(", ")}`,
     }),
 });
 
