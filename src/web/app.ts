@@ -57,6 +57,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   });
   app.addHook("onResponse", async (request, reply) => logResponse(request, reply));
+  // Forecast jobs report to the app's log, and stop (waiting for the one running) when the app closes.
+  services.forecasts.setLog(app.log);
+  app.addHook("onClose", async () => services.forecasts.stop());
   const routes: RouteEntry[] = [];
   ROUTE_TABLES.set(app, routes);
   app.addHook("onRoute", (r) => {

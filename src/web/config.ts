@@ -45,6 +45,8 @@ const Env = z.object({
   /** Allow an issuer over plain HTTP (tests only). */
   OIDC_ALLOW_HTTP: flag(false),
   SERVICE_NAME: z.string().min(1).default("Sufficiency Planner"),
+  /** Threads a forecast's Monte Carlo runs are shared among (default: every core, at most 8). */
+  FORECAST_THREADS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export interface OidcConfig {
@@ -72,6 +74,7 @@ export interface Config {
   publicUrl: string | undefined;
   oidc: OidcConfig | undefined;
   serviceName: string;
+  forecastThreads: number | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -128,5 +131,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : undefined,
     serviceName: e.SERVICE_NAME,
+    forecastThreads: e.FORECAST_THREADS,
   };
 }

@@ -60,6 +60,11 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 
   await app.listen({ port: config.port, host: config.host });
+  // Forecasts cut short by a restart run again; the demo's first forecast and backtest start now, in the
+  // forecast thread, so the Forecast, Budget and Gap pages have something to show within seconds.
+  await services.forecasts.resume();
+  if (firstStart.demo)
+    await services.forecasts.ensureDefaults(firstStart.demo.councilId, firstStart.demo.versionId);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;

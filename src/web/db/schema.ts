@@ -118,28 +118,98 @@ export interface ProfileCacheTable {
   created_at: CreatedAt;
 }
 
-/** A stored forecast run (filled in by the forecasting service, issue 4). */
+export type ForecastKind = "forecast" | "backtest";
+export type JobStatus = "queued" | "running" | "done" | "failed";
+
+/**
+ * A forecast (or backtest) of a dataset version: made when it is asked for
+ * (queued), run by the forecast jobs (running), then done with its result
+ * or failed with a message.
+ */
 export interface ForecastsTable {
   id: string;
   council_id: string;
   version_id: string;
-  /** The parameters exactly as run (method, horizon, runs, reference window, UASC inflow, seed). */
+  kind: Generated<ForecastKind>;
+  /** The parameters exactly as run (method, horizon, runs, reference window, UASC inflow, seed, scenarios). */
   params: Json<Record<string, unknown>>;
-  /** SHA-256 of the canonical parameters and engine version: the same request reopens the same result. */
+  /** SHA-256 of the kind and canonical parameters: the same request reopens the same result. */
   params_hash: string;
   engine_version: string;
-  result: Uint8Array;
+  status: Generated<JobStatus>;
+  /** The result (JSON, gzip) once done. */
+  result: Uint8Array | null;
+  error: string | null;
   created_by: string | null;
   created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
 }
 
+/** A council's named scenario: changes to the rates, projected beside the base. */
 export interface ScenariosTable {
   id: string;
   council_id: string;
-  forecast_id: string;
+  /** Unused since scenarios hold their own changes (kept from the first schema). */
+  forecast_id: string | null;
   name: string;
+  description: Generated<string>;
+  /** The engine's scenario changes (src/core/forecast/scenario.ts). */
+  changes: Json<unknown[]>;
   created_by: string | null;
   created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** A council's own weekly unit cost, laid over the national defaults. */
+export interface CostEntriesTable {
+  id: string;
+  council_id: string;
+  category: string;
+  provider: string;
+  /** The financial year of the price (2025 = 2025/26). */
+  year: number;
+  weekly: number;
+  source: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** A council's inflation rate (percent, all categories) for a financial year. */
+export interface InflationRatesTable {
+  council_id: string;
+  year: number;
+  rate: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** The council's actual costs per child-placement (child-level: analysts only). */
+export interface ActualCostsTable {
+  council_id: string;
+  name: string;
+  sha256: string;
+  rows: number;
+  content: Uint8Array;
+  use_in_budget: boolean;
+  uploaded_by: string | null;
+  uploaded_at: Generated<Date>;
+}
+
+export type SupplyKind = "households" | "homes" | "blocks" | "frameworks";
+
+/** One record of a council's supply register (src/core/supply/register.ts), without its council. */
+export interface SupplyRecordsTable {
+  id: string;
+  council_id: string;
+  kind: SupplyKind;
+  /** The register's own id (H0001), unique per council and kind. */
+  ref: string;
+  record: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
 }
 
 export interface AuditLogTable {
@@ -170,6 +240,10 @@ export interface Database {
   profile_cache: ProfileCacheTable;
   forecasts: ForecastsTable;
   scenarios: ScenariosTable;
+  cost_entries: CostEntriesTable;
+  inflation_rates: InflationRatesTable;
+  actual_costs: ActualCostsTable;
+  supply_records: SupplyRecordsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
 }

@@ -4,8 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateRegister } from "../../core/supply/generate.js";
 import { SYSTEM_ACTOR } from "../services/audit.js";
 import { demoFiles } from "../services/demo.js";
+import { makeForecast } from "../test-support/plan.js";
 import { createWorld, PASSWORD, SMALL_DEMO, type World } from "../test-support/world.js";
 
 /**
@@ -102,7 +104,7 @@ async function signIn(page: Page, email: string) {
 }
 
 describe.skipIf(skip)("in a browser", () => {
-  it("an analyst signs in, uploads the returns, accepts them, reads the profile and exports XLSX; every main page passes axe", async () => {
+  it("an analyst signs in, uploads the returns, accepts them, reads the profile and a forecast and exports XLSX; every main page passes axe", async () => {
     const { page, errors } = await newPage();
     const problems: Record<string, string[]> = {};
     const check = async (name: string) => {
@@ -175,13 +177,66 @@ describe.skipIf(skip)("in a browser", () => {
     await page.goto(`${base}/profile/report`);
     expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe("19px");
 
-    await page.goto(`${base}/forecast`);
-    await check("forecast");
+    // The forecast: a quick one (few runs), its fan chart and table, its parts, scenarios, and the XLSX.
+    await page.goto(`${base}/overview`);
+    await page.getByRole("link", { name: "Forecast", exact: true }).click();
+    await page.waitForURL(`${base}/forecast`);
     expect((await page.getByRole("heading", { level: 1 }).textContent())?.trim()).toBe("Forecast");
+    await check("forecast");
+    await page.getByLabel("Years ahead").fill("2");
+    await page.getByLabel("Runs").fill("50");
+    // The page answers at once ("being made"); its script checks the forecast's status and shows it when ready.
+    const pageWait = w.services.forecasts.settings.pageWaitMs;
+    w.services.forecasts.settings.pageWaitMs = 0;
+    await page.getByRole("button", { name: "Make forecast" }).click();
+    await page.waitForURL(/\/forecast\/runs\/[0-9a-f-]{36}$/);
+    await page
+      .getByRole("heading", { level: 1, name: /^Forecast from 31 March/ })
+      .waitFor({ timeout: 60_000 });
+    w.services.forecasts.settings.pageWaitMs = pageWait;
+    await check("forecast result");
+    expect(await page.locator("svg#chart-forecast-total").isVisible()).toBe(true);
+    expect(await page.locator("#forecast-placements table tbody tr").count()).toBe(2);
+    const [forecastXlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download all tables (XLSX)" }).click(),
+    ]);
+    expect(forecastXlsx.suggestedFilename()).toMatch(/^council-a-forecast-\d{4}-03-31-[0-9a-f]{8}\.xlsx$/);
+    const savedForecast = join(dir, "forecast.xlsx");
+    await forecastXlsx.saveAs(savedForecast);
+    expect(readFileSync(savedForecast).subarray(0, 2).toString()).toBe("PK");
+    await page.getByRole("link", { name: "By placement category" }).click();
+    await page.waitForURL(/\/categories$/);
+    expect(await page.locator("svg.sp-chart").count()).toBeGreaterThan(3);
+    await check("forecast by category");
+    await page.goto(`${base}/forecast/scenarios/new`);
+    await check("add a scenario");
+    await page.getByRole("button", { name: "Save scenario" }).click();
+    await page.waitForFunction(() => document.activeElement?.classList.contains("govuk-error-summary"));
+    await check("add a scenario with errors");
+    await page.getByLabel("Name").fill("Fewer entries");
+    await page.getByLabel("Change in entries into care").fill("-10");
+    await page.getByRole("button", { name: "Save scenario" }).click();
+    await page.waitForURL(`${base}/forecast/scenarios`);
+    await check("scenarios");
 
     expect(problems).toEqual({});
     expect(errors).toEqual([]);
     await page.context().close();
+
+    // Without JavaScript, a forecast is made and shown (the service holds the page until it is ready).
+    const noJs = await newPage(false);
+    await signIn(noJs.page, "analyst.a@example.org");
+    await noJs.page.waitForURL(`${base}/overview`);
+    await noJs.page.goto(`${base}/forecast`);
+    await noJs.page.getByLabel("Years ahead").fill("1");
+    await noJs.page.getByLabel("Runs").fill("20");
+    await noJs.page.getByRole("button", { name: "Make forecast" }).click();
+    await noJs.page.waitForURL(/\/forecast\/runs\/[0-9a-f-]{36}$/);
+    expect((await noJs.page.getByRole("heading", { level: 1 }).textContent())?.trim()).toMatch(
+      /^Forecast from 31 March/,
+    );
+    await noJs.page.context().close();
   }, 180_000);
 
   it("an administrator's pages pass axe, and the menu works on a small screen", async () => {
@@ -240,4 +295,56 @@ describe.skipIf(skip)("in a browser", () => {
     expect(page.url()).toBe(`${base}/sign-in`);
     await page.context().close();
   }, 60_000);
+
+  it("the plan pages (gap, budget, costs, supply and its register) pass axe, and the gap's settings work without JavaScript", async () => {
+    const version = (await w.services.datasets.active(w.councilB.id))!;
+    await makeForecast(w, w.councilB.id, version.id, 20);
+    await w.services.supply.loadRegister(
+      SYSTEM_ACTOR,
+      { id: w.councilB.id, name: w.councilB.name },
+      generateRegister({ council: w.councilB.name, childrenInCare: 120, to: SMALL_DEMO.to, seed: 5 }),
+    );
+    const { page, errors } = await newPage();
+    await signIn(page, "analyst.b@example.org");
+    await page.waitForURL(`${base}/overview`);
+    await page.getByRole("link", { name: "Plan", exact: true }).click();
+    await page.waitForURL(`${base}/gap`);
+    const problems: Record<string, string[]> = {};
+    const households = (await w.services.supply.list(w.councilB.id, "households"))[0]!.id;
+    for (const path of [
+      "/gap",
+      "/budget",
+      "/costs",
+      "/costs/actual",
+      "/supply",
+      "/supply/register",
+      "/supply/register/households",
+      "/supply/register/households/new",
+      `/supply/register/households/${households}`,
+      "/supply/register/households/import",
+    ]) {
+      await page.goto(`${base}${path}`);
+      const v = await seriousViolations(page);
+      if (v.length) problems[path] = v;
+    }
+    // A form with errors.
+    await page.goto(`${base}/supply/register/households/new`);
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await page.waitForURL(`${base}/supply/register/households`);
+    const v = await seriousViolations(page);
+    if (v.length) problems["add a household with errors"] = v;
+    expect(problems).toEqual({});
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    const noJs = await newPage(false);
+    await signIn(noJs.page, "analyst.b@example.org");
+    await noJs.page.waitForURL(`${base}/overview`);
+    await noJs.page.goto(`${base}/gap`);
+    await noJs.page.getByLabel("Share of fostering demand to meet in-house").fill("60");
+    await noJs.page.getByRole("button", { name: "Show the gap" }).click();
+    await noJs.page.waitForURL(/\/gap\?.*share=60/);
+    expect(await noJs.page.getByRole("heading", { name: "Recruitment needed", level: 2 }).count()).toBe(1);
+    await noJs.page.context().close();
+  }, 120_000);
 });

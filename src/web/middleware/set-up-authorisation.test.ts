@@ -28,6 +28,49 @@ const EXPECTED = [
   "GET /profile/download/profile.xlsx",
   "GET /profile/report",
   "GET /forecast",
+  "POST /forecast analyst",
+  "GET /forecast/runs/:id/status",
+  "GET /forecast/runs/:id",
+  "GET /forecast/runs/:id/categories",
+  "GET /forecast/runs/:id/ages",
+  "GET /forecast/runs/:id/tables/:file",
+  "GET /forecast/runs/:id/forecast.xlsx",
+  "GET /forecast/scenarios",
+  "GET /forecast/scenarios/new analyst",
+  "POST /forecast/scenarios analyst",
+  "GET /forecast/scenarios/:id analyst",
+  "POST /forecast/scenarios/:id analyst",
+  "POST /forecast/scenarios/:id/delete analyst",
+  "GET /gap",
+  "GET /gap/tables/:file",
+  "GET /gap/download/gap.xlsx",
+  "GET /gap/download/gap.json",
+  "GET /budget",
+  "GET /budget/tables/:file",
+  "GET /budget/download/budget.xlsx",
+  "GET /costs",
+  "POST /costs/entries analyst",
+  "POST /costs/entries/:id/remove analyst",
+  "POST /costs/inflation analyst",
+  "GET /costs/tables/:file",
+  "GET /costs/download/costs.xlsx",
+  "GET /costs/actual analyst",
+  "POST /costs/actual analyst",
+  "POST /costs/actual/remove analyst",
+  "GET /costs/actual/tables/:file analyst",
+  "GET /supply",
+  "GET /supply/tables/:file",
+  "GET /supply/download/supply.xlsx",
+  "GET /supply/register analyst",
+  "GET /supply/register/:kind analyst",
+  "GET /supply/register/:kind/new analyst",
+  "POST /supply/register/:kind analyst",
+  "GET /supply/register/:kind/:id analyst",
+  "POST /supply/register/:kind/:id analyst",
+  "POST /supply/register/:kind/:id/end analyst",
+  "GET /supply/register/:kind/import analyst",
+  "POST /supply/register/:kind/import analyst",
+  "GET /supply/register/:kind/export.csv analyst",
   "GET /data analyst",
   "GET /data/upload analyst",
   "POST /data/upload analyst",
@@ -55,7 +98,11 @@ const EXPECTED = [
 const routes = () => routeTable(w.app).filter((r) => r.method !== "HEAD" && !r.url.startsWith("/assets/"));
 
 function concrete(url: string): string {
-  return url.replace(":id", w.versionA).replace(":child", "100001").replace(":file", "cla.age_band.csv");
+  return url
+    .replace(":id", w.versionA)
+    .replace(":child", "100001")
+    .replace(":file", "cla.age_band.csv")
+    .replace(":kind", "households");
 }
 
 describe("setUpAuthorisation", () => {

@@ -37,13 +37,13 @@ describe("the start, council choice, forecast and accessibility pages", () => {
     expect((await b.get("/profile")).headers.location).toBe("/councils");
   });
 
-  it("has a Forecast item in the navigation, whose page says it is coming", async () => {
+  it("has a Forecast item in the navigation, whose page asks for data first when there is none", async () => {
     const b = await signedIn(w.app, "viewer.a@example.org");
     const res = await b.get("/forecast");
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('href="/forecast"');
-    expect(res.body).toContain('aria-current="page"');
-    expect(textOf(res.body)).toContain("Coming soon");
+    expect(res.body).toMatch(/class="govuk-service-navigation__link" href="\/forecast" aria-current="page"/);
+    expect(textOf(res.body)).toContain("There is no data for Council A yet");
+    expect(textOf(res.body)).not.toContain("Coming soon");
   });
 
   it("shows each role the navigation it may use", async () => {
@@ -54,6 +54,7 @@ describe("the start, council choice, forecast and accessibility pages", () => {
       "/overview",
       "/profile",
       "/forecast",
+      "/gap",
       "/account",
     ]);
     const admin = await signedIn(w.app, "admin@example.org");
@@ -61,6 +62,7 @@ describe("the start, council choice, forecast and accessibility pages", () => {
       "/overview",
       "/profile",
       "/forecast",
+      "/gap",
       "/data",
       "/admin/users",
       "/account",

@@ -12,7 +12,8 @@ export const SYSTEM_ACTOR: Actor = { userId: null, email: "system", ip: null };
 /**
  * The audit actions. Sign-ins, uploads, accepts, exports and child-level
  * views are the ones the issue names; user and council changes are added
- * because an administrator's changes need the same trail.
+ * because an administrator's changes need the same trail; forecasts, scenarios,
+ * costs and the supply register (issues 5 and 6) for the same reason.
  */
 export type AuditAction =
   | "sign-in"
@@ -30,7 +31,22 @@ export type AuditAction =
   | "user.update"
   | "user.password"
   | "council.create"
-  | "council.choose";
+  | "council.choose"
+  | "forecast.run"
+  | "forecast.backtest"
+  | "scenario.create"
+  | "scenario.update"
+  | "scenario.delete"
+  | "costs.set"
+  | "costs.remove"
+  | "inflation.set"
+  | "actual-costs.upload"
+  | "actual-costs.view"
+  | "actual-costs.remove"
+  | "supply.create"
+  | "supply.update"
+  | "supply.end"
+  | "supply.import";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "sign-in",
@@ -49,6 +65,21 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "user.password",
   "council.create",
   "council.choose",
+  "forecast.run",
+  "forecast.backtest",
+  "scenario.create",
+  "scenario.update",
+  "scenario.delete",
+  "costs.set",
+  "costs.remove",
+  "inflation.set",
+  "actual-costs.upload",
+  "actual-costs.view",
+  "actual-costs.remove",
+  "supply.create",
+  "supply.update",
+  "supply.end",
+  "supply.import",
 ];
 
 export class AuditService {

@@ -1,4 +1,6 @@
 import Papa from "papaparse";
+import { type PlanWorkbookMeta, planXlsx } from "../../reports/plan-export.js";
+import type { PlanTable } from "../../reports/plan-tables.js";
 import { profileCsv } from "../../reports/profile-csv.js";
 import { profileHtml } from "../../reports/profile-html.js";
 import type { ProfileTable } from "../../reports/profile-tables.js";
@@ -27,7 +29,9 @@ export function slug(s: string): string {
  * numbers unformatted (percentages 0–100, blank where not available).
  * Cells that a spreadsheet would run as formulas are escaped.
  */
-export function tableCsv(t: ProfileTable): string {
+export function tableCsv(
+  t: Pick<ProfileTable, "columns" | "rows"> | Pick<PlanTable, "columns" | "rows">,
+): string {
   return `${Papa.unparse(
     {
       fields: t.columns,
@@ -64,6 +68,29 @@ export class ExportService {
       filename: `${slug(council)}-${b.profile.at}-profile.xlsx`,
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       body: await profileXlsx(b.profile, { council, generatedAt: this.now().toISOString() }),
+    };
+  }
+
+  /** One table of the forecast, costs, budget, supply or gap pages as CSV, as shown on the page. */
+  planTable(t: PlanTable, council: string, what: string): Download {
+    return {
+      filename: `${slug(council)}-${what}-${t.id.replace(/[._]/g, "-")}.csv`,
+      contentType: "text/csv; charset=utf-8",
+      body: tableCsv(t),
+    };
+  }
+
+  /** All of a page's tables as a workbook (src/reports/plan-export.ts: an About sheet, then one sheet a table). */
+  async planWorkbook(
+    tables: readonly PlanTable[],
+    council: string,
+    what: string,
+    meta: Omit<PlanWorkbookMeta, "council" | "generatedAt">,
+  ): Promise<Download> {
+    return {
+      filename: `${slug(council)}-${what}.xlsx`,
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      body: await planXlsx(tables, { ...meta, council, generatedAt: this.now().toISOString() }),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as initial from "./0001-initial.js";
+import * as plan from "./0002-plan.js";
 
 /**
  * Every migration, in order. Listed here (not found by reading the folder) so
@@ -8,4 +9,5 @@ import * as initial from "./0001-initial.js";
  */
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
+  "0002-plan": plan,
 };
