@@ -13,7 +13,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { repositories } from "./data/index.js";
 import { databaseReachable, openDatabase } from "./db/database.js";
 import { bootstrap } from "./services/bootstrap.js";
-import { createServices } from "./services/index.js";
+import { createServices, type Services } from "./services/index.js";
 import { OidcService } from "./services/oidc.js";
 
 const say = (s = "") => process.stdout.write(`${s}\n`);
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   await services.forecasts.resume();
   if (firstStart.demo)
     await services.forecasts.ensureDefaults(firstStart.demo.councilId, firstStart.demo.versionId);
+  else void warmForecasts(services);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
@@ -104,3 +105,11 @@ main().catch((e) => {
   process.stderr.write(`sufficiency web: could not start: ${(e as Error).stack ?? e}\n`);
   process.exit(1);
 });
+
+/** Readies the forecast thread for each council's active data (in the background; see ForecastService.warm). */
+async function warmForecasts(services: Services): Promise<void> {
+  for (const council of await services.councils.list()) {
+    const active = await services.datasets.active(council.id);
+    if (active) await services.forecasts.warm(council.id, active.id);
+  }
+}

@@ -470,5 +470,14 @@ describe("a version with no population file", () => {
       "This forecast could not be made: This version of the data has no population file",
     );
     expect(textOf((await b.get("/forecast")).body)).toContain("Failed");
+    // An analyst is offered the form; a viewer, who has none, is not.
+    expect(page).toContain("Make another forecast");
+    const viewer = await signedIn(w.app, "viewer.ab@example.org");
+    await viewer.get("/councils");
+    expect((await viewer.post("/councils", { council: w.councilB.id })).statusCode).toBe(303);
+    const seen = textOf((await viewer.get(`/forecast/runs/${f!.id}`)).body);
+    expect(seen).toContain("This forecast could not be made");
+    expect(seen).not.toContain("Make another forecast");
+    expect(seen).toContain("ask an analyst to make this one again");
   });
 });

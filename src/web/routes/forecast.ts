@@ -276,6 +276,7 @@ export async function forecastRoutes(app: FastifyInstance, o: RouteOptions): Pro
         base,
         pending: meta.status === "queued" || meta.status === "running",
         error: meta.error,
+        canRun: hasRole(userOf(request).role, "analyst"),
       });
       return undefined;
     }

@@ -355,26 +355,59 @@ export class ForecastService {
     }
   }
 
+  /** What the forecast thread needs for a job on a version. */
+  private async jobInput(
+    councilId: string,
+    versionId: string,
+    kind: ForecastKind,
+    params: JobParams,
+  ): Promise<JobInput> {
+    const history = await this.datasets.blob(councilId, versionId, "history");
+    if (!history) throw new JobProblem("The dataset version is no longer there.");
+    const [population] = await this.datasets.contents(councilId, versionId, ["population"]);
+    if (!population)
+      throw new JobProblem(
+        "This version of the data has no population file. Upload one (year,age,population, with projections for the years ahead) with the returns to make a forecast.",
+      );
+    return {
+      kind,
+      cacheKey: `${councilId}/${versionId}`,
+      history,
+      population: { name: population.name, text: new TextDecoder("utf-8").decode(population.content) },
+      params,
+      threads: this.settings.threads,
+    };
+  }
+
+  /**
+   * Readies the forecast thread for a version, so that the first forecast
+   * someone asks for after a start is as quick as the ones after it: the
+   * thread reads the version's history into its cache, starts its workers
+   * and runs a small forecast (a few runs, a year ahead; not stored) so the
+   * simulation is compiled. Does nothing when jobs run in this thread (the
+   * tests) or the version cannot be forecast; never fails.
+   */
+  async warm(councilId: string, versionId: string): Promise<void> {
+    if (this.settings.inline || this.stopped) return;
+    try {
+      const params: ForecastParams = { ...this.defaultParams(), years: 1, runs: 4 * this.settings.threads };
+      await this.thread.run(await this.jobInput(councilId, versionId, "forecast", params));
+    } catch {
+      // A version that cannot be forecast says so when someone asks; warming it is not needed.
+    }
+  }
+
   private async runOne(id: string): Promise<void> {
     if (!(await this.repo.claim(id))) return;
     const meta = await this.repo.byId(id);
     if (!meta) return;
     try {
-      const history = await this.datasets.blob(meta.councilId, meta.versionId, "history");
-      if (!history) throw new JobProblem("The dataset version is no longer there.");
-      const [population] = await this.datasets.contents(meta.councilId, meta.versionId, ["population"]);
-      if (!population)
-        throw new JobProblem(
-          "This version of the data has no population file. Upload one (year,age,population, with projections for the years ahead) with the returns to make a forecast.",
-        );
-      const input: JobInput = {
-        kind: meta.kind,
-        cacheKey: `${meta.councilId}/${meta.versionId}`,
-        history,
-        population: { name: population.name, text: new TextDecoder("utf-8").decode(population.content) },
-        params: meta.params as unknown as JobParams,
-        threads: this.settings.threads,
-      };
+      const input = await this.jobInput(
+        meta.councilId,
+        meta.versionId,
+        meta.kind,
+        meta.params as unknown as JobParams,
+      );
       const result = this.settings.inline ? await runJob(input, this.cache) : await this.thread.run(input);
       if (this.stopped) return;
       await this.repo.finish(id, result);
