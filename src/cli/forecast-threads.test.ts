@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtCli, generateWithBuiltCli } from "./test-support/built-cli.js";
 
 // The worker pool runs compiled JavaScript, so this test drives the built CLI (npm test builds first).
-const cli = join(process.cwd(), "dist", "cli", "main.js");
+const cli = builtCli;
 let dir: string;
 
 function forecast(threads: number, runs: number): { runs: number; series: unknown[]; runDays: unknown } {
@@ -32,26 +32,7 @@ function forecast(threads: number, runs: number): { runs: number; series: unknow
 }
 
 beforeAll(() => {
-  expect(existsSync(cli), "run npm run build first").toBe(true);
-  dir = mkdtempSync(join(tmpdir(), "sufficiency-threads-"));
-  execFileSync(
-    process.execPath,
-    [
-      cli,
-      "generate",
-      "--out",
-      dir,
-      "--from",
-      "2019",
-      "--to",
-      "2023",
-      "--children-in-care",
-      "150",
-      "--seed",
-      "8",
-    ],
-    { stdio: "ignore" },
-  );
+  dir = generateWithBuiltCli("sufficiency-threads-", 8);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtCli, generateWithBuiltCli } from "./test-support/built-cli.js";
 
 // The worker threads run compiled JavaScript, so this test drives the built CLI (npm test builds first).
-const cli = join(process.cwd(), "dist", "cli", "main.js");
+const cli = builtCli;
 let dir: string;
 
 function validateWith(threshold: string, ...args: string[]) {
@@ -23,28 +23,7 @@ function validateWith(threshold: string, ...args: string[]) {
 }
 
 beforeAll(() => {
-  expect(existsSync(cli), "run npm run build first").toBe(true);
-  dir = mkdtempSync(join(tmpdir(), "sufficiency-parallel-"));
-  execFileSync(
-    process.execPath,
-    [
-      cli,
-      "generate",
-      "--out",
-      dir,
-      "--from",
-      "2019",
-      "--to",
-      "2023",
-      "--children-in-care",
-      "150",
-      "--seed",
-      "11",
-    ],
-    {
-      stdio: "ignore",
-    },
-  );
+  dir = generateWithBuiltCli("sufficiency-parallel-", 11);
   // A problem in an early and in a late year, so both threads have something to report.
   writeFileSync(join(dir, "2019-oc3.csv"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\nX1,01/01/2001,MAYBE,F2,D1\r\n");
   writeFileSync(join(dir, "2023-uasc.csv"), "CHILD,SEX,DOB,DUC\r\nX2,M,31/02/2005,\r\nX3,M,01/01/2005\r\n");

@@ -22,6 +22,31 @@ export interface ActualCostsMeta {
   uploadedByEmail: string | null;
 }
 
+/** A stored cost entry as the services take it (numeric columns come back from PostgreSQL as text). */
+function costEntryRow(
+  r: {
+    id: string;
+    category: string;
+    provider: string;
+    year: number;
+    weekly: string | number;
+    source: string;
+    updated_at: Date;
+  },
+  updatedByEmail: string | null,
+): CostEntryRow {
+  return {
+    id: r.id,
+    category: r.category,
+    provider: r.provider,
+    year: r.year,
+    weekly: Number(r.weekly),
+    source: r.source,
+    updatedAt: r.updated_at,
+    updatedByEmail,
+  };
+}
+
 /**
  * A council's own unit costs, inflation rates and actual costs. Every
  * method takes the council and matches on it.
@@ -48,16 +73,7 @@ export class CostRepository {
       .orderBy("c.provider")
       .orderBy("c.year")
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      category: r.category,
-      provider: r.provider,
-      year: r.year,
-      weekly: Number(r.weekly),
-      source: r.source,
-      updatedAt: r.updated_at,
-      updatedByEmail: r.updated_by_email,
-    }));
+    return rows.map((r) => costEntryRow(r, r.updated_by_email));
   }
 
   /** Sets the council's cost for a category, provider and price year (replacing any there was). */
@@ -105,18 +121,7 @@ export class CostRepository {
       .where("council_id", "=", councilId)
       .returning(["id", "category", "provider", "year", "weekly", "source", "updated_at"])
       .executeTakeFirst();
-    return r
-      ? {
-          id: r.id,
-          category: r.category,
-          provider: r.provider,
-          year: r.year,
-          weekly: Number(r.weekly),
-          source: r.source,
-          updatedAt: r.updated_at,
-          updatedByEmail: null,
-        }
-      : undefined;
+    return r ? costEntryRow(r, null) : undefined;
   }
 
   async inflation(councilId: string): Promise<Map<number, number>> {

@@ -2,13 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { CostsReport } from "../../core/finance/costs-report.js";
 import { costsTables, type PlanTable } from "../../reports/plan-tables.js";
 import { budgetCharts } from "../services/plan-charts.js";
-import { councilOf } from "./helpers.js";
+import { councilOf, VIEWER } from "./helpers.js";
 import type { RouteOptions } from "./index.js";
 import { planForecast } from "./plan-forecast.js";
 import { sendPlanTableCsv } from "./plan-table-csv.js";
 import { planTableView, queryString, sendExport } from "./plan-view.js";
-
-const VIEWER = { council: true } as const;
 
 /** The base and each scenario's expected budget in one table, with the saving of each. */
 export function sideBySide(r: CostsReport): PlanTable | undefined {

@@ -30,13 +30,10 @@ import {
 import { actorOf } from "../middleware/set-up-authentication.js";
 import { actualCharts } from "../services/plan-charts.js";
 import { hasRole } from "../services/users.js";
-import { councilOf, idParam, userOf } from "./helpers.js";
+import { ANALYST, councilOf, idParam, userOf, VIEWER } from "./helpers.js";
 import type { RouteOptions } from "./index.js";
 import { sendPlanTableCsv } from "./plan-table-csv.js";
 import { planTableView, sendExport, tableIdOf } from "./plan-view.js";
-
-const VIEWER = { council: true } as const;
-const ANALYST = { role: "analyst", council: true } as const;
 
 /** Inflation rates can be set for this many financial years from the budget's first. */
 const RATE_YEARS = 10;

@@ -7,10 +7,8 @@ import { yearLabel } from "../../core/ssda903/years.js";
 import { addError, type FormErrors, noErrors } from "../forms/forms.js";
 import { actorOf } from "../middleware/set-up-authentication.js";
 import type { UploadedFile } from "../services/upload-reading.js";
-import { councilOf, idParam, sendDownload } from "./helpers.js";
+import { ANALYST, councilOf, idParam, sendDownload } from "./helpers.js";
 import type { RouteOptions } from "./index.js";
-
-const ANALYST = { role: "analyst", council: true } as const;
 
 const PER_PAGE = 100;
 

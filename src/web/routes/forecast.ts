@@ -20,13 +20,10 @@ import { forecastCharts, forecastTables } from "../services/forecast-view.js";
 import type { StoredForecast } from "../services/forecasts.js";
 import type { SavedScenario } from "../services/scenarios.js";
 import { hasRole } from "../services/users.js";
-import { councilOf, idParam, userOf } from "./helpers.js";
+import { ANALYST, councilOf, idParam, userOf, VIEWER } from "./helpers.js";
 import type { RouteOptions } from "./index.js";
 import { planTableView, sendExport, tableIdOf } from "./plan-view.js";
 import { scenarioRoutes } from "./scenarios.js";
-
-const VIEWER = { council: true } as const;
-const ANALYST = { role: "analyst", council: true } as const;
 
 /** "12" or "10-15" (UASC arriving a year); blank for as many as in the reference years. */
 const uascField = field(

@@ -11,13 +11,11 @@ import {
 } from "../forms/forms.js";
 import { slug } from "../services/exports.js";
 import { gapCharts } from "../services/plan-charts.js";
-import { councilOf } from "./helpers.js";
+import { councilOf, VIEWER } from "./helpers.js";
 import type { RouteOptions } from "./index.js";
 import { type PlanForecast, planForecast } from "./plan-forecast.js";
 import { sendPlanTableCsv } from "./plan-table-csv.js";
 import { planTableView, queryString, sendExport } from "./plan-view.js";
-
-const VIEWER = { council: true } as const;
 
 /** The settings form's fields: query names, and how each is read (GOV.UK messages). */
 const FIELDS = {

@@ -39,3 +39,8 @@ export function sendDownload(
       typeof d.body === "string" ? d.body : Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength),
     );
 }
+
+/** Route access markings (read by setUpAuthorisation): any signed-in user of the current council. */
+export const VIEWER = { council: true } as const;
+/** Analysts and administrators of the current council. */
+export const ANALYST = { role: "analyst", council: true } as const;

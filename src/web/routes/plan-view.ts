@@ -4,18 +4,10 @@ import { actorOf } from "../middleware/set-up-authentication.js";
 import type { Download } from "../services/exports.js";
 import type { Services } from "../services/index.js";
 import { sendDownload } from "./helpers.js";
+import type { TableView } from "./table-view.js";
 
 /** A table of the forecast, costs, budget, supply or gap pages in the shape the govukTable macro takes. */
-export interface PlanTableView {
-  id: string;
-  anchor: string;
-  title: string;
-  caption: string;
-  definition: string;
-  notes: string[];
-  head: Array<{ text: string; format?: string }>;
-  rows: Array<Array<{ text: string; format?: string; classes?: string }>>;
-  csvHref: string;
+export interface PlanTableView extends TableView {
   /** Page-ready SVG of the same numbers, when there is a chart. */
   chart: string | null;
   /** Show the table folded under "The numbers in this chart" (long tables with a chart). */

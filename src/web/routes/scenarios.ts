@@ -21,11 +21,8 @@ import {
 import { actorOf } from "../middleware/set-up-authentication.js";
 import { changeText } from "../services/forecast-params.js";
 import { hasRole } from "../services/users.js";
-import { councilOf, idParam, userOf } from "./helpers.js";
+import { ANALYST, councilOf, idParam, userOf, VIEWER } from "./helpers.js";
 import type { RouteOptions } from "./index.js";
-
-const VIEWER = { council: true } as const;
-const ANALYST = { role: "analyst", council: true } as const;
 
 /** Age ranges a scenario can name: they must start and end on the forecast's age groups (0, 1–4, 5–9, 10–12, 13–15, 16, 17). */
 const AGE_FROM = ["0", "1", "5", "10", "13", "16", "17"];

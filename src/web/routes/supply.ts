@@ -19,7 +19,7 @@ import { slug } from "../services/exports.js";
 import { supplyCharts } from "../services/plan-charts.js";
 import { recordOf, SUPPLY_KIND_LABELS, SUPPLY_KINDS } from "../services/supply.js";
 import { hasRole } from "../services/users.js";
-import { councilOf, idParam, sendDownload, userOf } from "./helpers.js";
+import { ANALYST, councilOf, idParam, sendDownload, userOf, VIEWER } from "./helpers.js";
 import type { RouteOptions } from "./index.js";
 import { sendPlanTableCsv } from "./plan-table-csv.js";
 import { planTableView, queryString, sendExport } from "./plan-view.js";
@@ -33,8 +33,6 @@ import {
   theDate,
 } from "./supply-fields.js";
 
-const VIEWER = { council: true } as const;
-const ANALYST = { role: "analyst", council: true } as const;
 const PER_PAGE = 50;
 
 const Target = wholeNumber({
