@@ -19,6 +19,11 @@ const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
   timeZone: "Europe/London",
 });
+/** A moment as people in England read it: "23 November 2026 at 19:59" (UK time). */
+export function formatDateTime(d: Date | string): string {
+  return DATE_TIME.format(new Date(d));
+}
+
 const DATE = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
@@ -28,7 +33,7 @@ const DATE = new Intl.DateTimeFormat("en-GB", {
 
 /** Filters the templates use; nothing here builds HTML. */
 export function addFilters(env: nunjucks.Environment): void {
-  env.addFilter("dateTime", (d: Date | string | null) => (d ? DATE_TIME.format(new Date(d)) : ""));
+  env.addFilter("dateTime", (d: Date | string | null) => (d ? formatDateTime(d) : ""));
   env.addFilter("date", (d: Date | string | null) => (d ? DATE.format(new Date(d)) : ""));
   env.addFilter("number", (n: number | null) =>
     n === null || n === undefined ? "" : n.toLocaleString("en-GB"),

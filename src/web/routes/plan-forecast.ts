@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { VersionMeta } from "../data/datasets.js";
 import type { ForecastMeta } from "../data/forecasts.js";
+import { formatDateTime } from "../middleware/set-up-views.js";
 import type { ForecastParams } from "../services/forecast-params.js";
 import type { StoredForecast } from "../services/forecasts.js";
 import type { Services } from "../services/index.js";
@@ -69,7 +70,7 @@ export async function planForecast(
     const scen = p.scenarios.length ? `, scenarios: ${p.scenarios.map((s) => s.name).join(", ")}` : "";
     return {
       value: f.id,
-      text: `${f.createdAt.toISOString().slice(0, 16).replace("T", " ")}: ${p.years} years, ${p.runs} runs${scen}`,
+      text: `Made ${formatDateTime(f.createdAt)}: ${p.years} years, ${p.runs.toLocaleString("en-GB")} runs${scen}`,
       selected: f.id === meta!.id,
     };
   });
