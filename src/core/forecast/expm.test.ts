@@ -84,4 +84,25 @@ describe("generator integrals", () => {
       { numRuns: 80 },
     );
   });
+
+  it("give the same E, J and J at h/2 when K is not wanted", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.double({ min: 0, max: 0.2, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.double({ min: 1, max: 40, noNaN: true }),
+        (n, rates, h) => {
+          const T = generator(n, rates);
+          const all = newIntegrals(n);
+          const some = newIntegrals(n);
+          generatorIntegrals(T, h, all);
+          generatorIntegrals(T, h, some, false);
+          expect(some.E).toEqual(all.E);
+          expect(some.J).toEqual(all.J);
+          expect(some.Jh).toEqual(all.Jh);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });

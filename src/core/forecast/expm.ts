@@ -153,7 +153,7 @@ function chunk(w: Integrals, k: number, m: number, out: Float64Array): void {
 
 /**
  * E, J and K of generator T (n × n, row-major) over h, and J and K over
- * h/2, into w.
+ * h/2, into w (K only when `withK`; without it K holds its value at h₀).
  *
  * At h₀ = h/2^s (s ≥ 1, ‖T‖h₀ ≤ 1/2), with X = T·h₀, K(h₀) = h₀²·K′ where
  * K′ = Σ_k X^k/(k + 2)! (to the degree m that brings its truncation error
@@ -162,7 +162,7 @@ function chunk(w: Integrals, k: number, m: number, out: Float64Array): void {
  * and J = h₀I + T·K, J(h₀) = h₀(I + X·K′) and E(h₀) = I + X·(I + X·K′).
  * About 8 products of n × n matrices, and 3 for each doubling.
  */
-export function generatorIntegrals(T: Float64Array, h: number, w: Integrals): void {
+export function generatorIntegrals(T: Float64Array, h: number, w: Integrals, withK = true): void {
   const n = w.n;
   const nn = n * n;
   const { E, J, K, X, X2, X3, X4, tmp, tmp2 } = w;
@@ -216,8 +216,10 @@ export function generatorIntegrals(T: Float64Array, h: number, w: Integrals): vo
       w.Kh.set(K);
     }
     // K ← K + h₀·J + E·K;  J ← J + E·J;  E ← E·E.
-    multiply(E, K, tmp, n);
-    for (let i = 0; i < nn; i++) K[i] = K[i]! + h0 * J[i]! + tmp[i]!;
+    if (withK) {
+      multiply(E, K, tmp, n);
+      for (let i = 0; i < nn; i++) K[i] = K[i]! + h0 * J[i]! + tmp[i]!;
+    }
     multiply(E, J, tmp, n);
     for (let i = 0; i < nn; i++) J[i]! += tmp[i]!;
     multiply(E, E, tmp2, n);

@@ -161,7 +161,7 @@ export function newWork(model: FittedModel): Work {
   return {
     cur: new Float64Array(size),
     next: new Float64Array(size),
-    cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare),
+    cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare, model.durations.NB),
     ...groupMonths(model),
     placeAcc: new Float64Array(C * model.bands.lower.length),
     stateAcc: new Float64Array(STRATA * GA * C * model.bands.lower.length),

@@ -129,7 +129,7 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     placeMean: new Float64Array(B * C),
     catTot: new Float64Array(C),
     bandTot: new Float64Array(B),
-    cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare),
+    cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare, model.durations.NB),
     m0,
     m1,
     entProb: new Float64Array(STRATA * MONTHS * C),

@@ -109,7 +109,20 @@ interface FillWork {
   large: Int32Array;
 }
 
-function fillGroup(t: StepTable, ua: number, C: number, D: number, newShare: Float64Array, fw: FillWork) {
+/**
+ * Fills rate group ua of t. The entrants' parts (M1, M2, X1, X2, X12, P12,
+ * stayE and their alias tables) only for a group entrants can be in (the
+ * first time-in-care band): the others never read them.
+ */
+function fillGroup(
+  t: StepTable,
+  ua: number,
+  C: number,
+  D: number,
+  newShare: Float64Array,
+  fw: FillWork,
+  forEntrants: boolean,
+) {
   const EX = D - C;
   const S = t.lam.length;
   const days = t.days;
@@ -127,16 +140,18 @@ function fillGroup(t: StepTable, ua: number, C: number, D: number, newShare: Flo
     T[c * C + c] = -Q;
   }
   const I = fw.I;
-  generatorIntegrals(T, days, I);
+  generatorIntegrals(T, days, I, forEntrants);
   const { E, J, K, Jh, Kh } = I;
   const f = 2 / days;
   const at = ua * C * C;
-  for (let i = 0; i < C * C; i++) {
-    t.M[at + i] = E[i]!;
-    t.M1[at + i] = f * (J[i]! - Jh[i]!);
-    t.M2[at + i] = f * Jh[i]!;
-    fw.tau1[i] = f * (K[i]! - Kh[i]!);
-    fw.tau2[i] = f * Kh[i]!;
+  for (let i = 0; i < C * C; i++) t.M[at + i] = E[i]!;
+  if (forEntrants) {
+    for (let i = 0; i < C * C; i++) {
+      t.M1[at + i] = f * (J[i]! - Jh[i]!);
+      t.M2[at + i] = f * Jh[i]!;
+      fw.tau1[i] = f * (K[i]! - Kh[i]!);
+      fw.tau2[i] = f * Kh[i]!;
+    }
   }
   // Placements and exits from the expected time spent in each category.
   t.P.fill(0, at, at + C * C);
@@ -157,17 +172,19 @@ function fillGroup(t: StepTable, ua: number, C: number, D: number, newShare: Flo
         const x = r[st * D + k]! * (k === j ? 1 : newShare[j * C + k]!);
         if (x === 0) continue;
         t.P[row + k]! += tau * x;
-        t.P12[row + k]! += tau12 * x;
+        if (forEntrants) t.P12[row + k]! += tau12 * x;
       }
       for (let x = 0; x < EX; x++) {
         const q = r[st * D + C + x]!;
         if (q === 0) continue;
         t.X[xrow + x]! += tau * q;
-        t.X1[xrow + x]! += t1 * q;
-        t.X2[xrow + x]! += t2 * q;
+        if (forEntrants) {
+          t.X1[xrow + x]! += t1 * q;
+          t.X2[xrow + x]! += t2 * q;
+        }
       }
     }
-    for (let x = 0; x < EX; x++) t.X12[xrow + x] = (t.X1[xrow + x]! + t.X2[xrow + x]!) / 2;
+    if (forEntrants) for (let x = 0; x < EX; x++) t.X12[xrow + x] = (t.X1[xrow + x]! + t.X2[xrow + x]!) / 2;
   }
   // The Monte Carlo's draws: where a child who ends the step elsewhere goes, and an entrant's end state.
   const w = fw.w;
@@ -188,7 +205,7 @@ function fillGroup(t: StepTable, ua: number, C: number, D: number, newShare: Flo
     }
     buildAlias(w, 0, D, t.aProb, t.aAlias, st * D, fw.small, fw.large);
     t.lam[st] = p >= 1 ? Number.POSITIVE_INFINITY : -Math.log1p(-p);
-    for (let h = 0; h < 2; h++) {
+    for (let h = 0; forEntrants && h < 2; h++) {
       const Mh = h === 0 ? t.M1 : t.M2;
       const Xh = h === 0 ? t.X1 : t.X2;
       let total = 0;
@@ -223,6 +240,8 @@ export class StepTableCache {
     private readonly C: number,
     private readonly D: number,
     private readonly newShare: Float64Array,
+    /** Time-in-care bands: groups ua with ua mod NB = 0 are those entrants start in. */
+    private readonly NB: number,
   ) {
     this.fw = {
       T: new Float64Array(C * C),
@@ -257,7 +276,7 @@ export class StepTableCache {
 
   /** Fills rate group ua of table t if not yet done. */
   group(t: StepTable, ua: number): void {
-    if (t.ready[ua] === 0) fillGroup(t, ua, this.C, this.D, this.newShare, this.fw);
+    if (t.ready[ua] === 0) fillGroup(t, ua, this.C, this.D, this.newShare, this.fw, ua % this.NB === 0);
   }
 
   /** The table with every group filled (for the expected path). */
