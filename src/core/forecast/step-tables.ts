@@ -89,13 +89,14 @@ function newStepTable(UA: number, C: number, D: number): StepTable {
 
 /** Sets the rates of a table for rates q (per day) under a scenario phase over `days` days; the groups are filled later. */
 function setRates(t: StepTable, q: Float64Array, phase: Phase, days: number): void {
+  // Every property is read before the loop: V8 compiles this function in the loop, on each call
+  // (once a run), and code after the loop would have no type feedback and be thrown away.
   t.days = days;
-  const r = t.rates;
-  for (let i = 0; i < r.length; i++) {
-    const x = q[i]! * phase.rateMul[i]! + phase.rateAdd[i]!;
-    r[i] = Math.max(x, 0);
-  }
   t.ready.fill(0);
+  const r = t.rates;
+  const mul = phase.rateMul;
+  const add = phase.rateAdd;
+  for (let i = 0; i < r.length; i++) r[i] = Math.max(q[i]! * mul[i]! + add[i]!, 0);
 }
 
 /** Work space for filling groups. */
