@@ -69,14 +69,24 @@ export interface SimWork {
   touched: Int32Array;
   nTouched: number;
   touchedAt: Int32Array;
-  /** Child-months at the start of the steps of the period (acc) and entrants (accE), by rate state and report band: index st·B + band. */
-  acc: Float64Array;
-  accE: Float64Array;
+  /**
+   * Child-months at the start of the steps of the period (acc) and entrants (accE), by rate state
+   * and report band: index st·B + band. Integers, so integer arrays (cheaper to add to in the hot
+   * loop; the sums are the same).
+   */
+  acc: Int32Array;
+  accE: Int32Array;
   /** Expected new placements after the first in the period, index band·C + c. */
   placeMean: Float64Array;
   /** Stock at the end of the step by category and by report band. */
   catTot: Float64Array;
   bandTot: Float64Array;
+  /**
+   * The stock step's children by month of age at the step's end, added to bandTot after the
+   * step: each cell of a column is a different month, so these adds do not wait on each other
+   * as adds to a few bands would (counts, so the sums are the same).
+   */
+  ageTot: Int32Array;
   cache: StepTableCache;
   m0: Int32Array;
   m1: Int32Array;
@@ -98,6 +108,13 @@ export interface SimWork {
   entrants: Int32Array;
   /** Cells of the start stock that hold children. */
   initial: Int32Array;
+  /**
+   * By month of age m: the offset of m's rate state from the column's first (monthGroup[m]·NB·C)
+   * and of its acc entry (that times B, plus monthBand[m]), so the hot loop finds both with one
+   * load and one add each.
+   */
+  stOfMonth: Int32Array;
+  accOfMonth: Int32Array;
 }
 
 export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
@@ -109,6 +126,8 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   const cols = arrays * STRATA * C;
   const S = STRATA * GA * C;
   const { m0, m1 } = groupMonths(model);
+  const stOfMonth = Int32Array.from({ length: MONTHS }, (_, m) => model.monthGroup[m]! * model.NB * C);
+  const accOfMonth = stOfMonth.map((x, m) => x * B + model.monthBand[m]!);
   return {
     R,
     arrays,
@@ -124,11 +143,12 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     touched: new Int32Array(S),
     nTouched: 0,
     touchedAt: new Int32Array(S).fill(-1),
-    acc: new Float64Array(S * B),
-    accE: new Float64Array(S * B),
+    acc: new Int32Array(S * B),
+    accE: new Int32Array(S * B),
     placeMean: new Float64Array(B * C),
     catTot: new Float64Array(C),
     bandTot: new Float64Array(B),
+    ageTot: new Int32Array(MONTHS),
     cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare, model.durations.NB),
     m0,
     m1,
@@ -151,6 +171,8 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
         return list;
       }, []),
     ),
+    stOfMonth,
+    accOfMonth,
   };
 }
 
@@ -359,7 +381,6 @@ function entrantsStep(
       const tab = w.entAt[ug]!;
       if (w.entReady[ug] === 0) entrantTable(p, w, u, g, C, mLen, tab);
       const ua = u * GA + g * NB;
-      w.cache.group(t, ua);
       w.entrants = grow(w.entrants, nEnt + n);
       const entrants = w.entrants;
       for (let i = 0; i < n; i++) {
@@ -368,6 +389,7 @@ function entrantsStep(
         const m = m0 + j - c * mLen;
         const band = monthBand[m]!;
         const st = ua * C + c;
+        w.cache.state(t, ua, c);
         placements[pl + c]! += 1;
         placements[pl + C + band]! += 1;
         touch(w, st);
@@ -431,8 +453,11 @@ function stockStep(
   const skip = w.skip;
   const skipAt = w.skipAt;
   const acc = w.acc;
+  const stOfMonth = w.stOfMonth;
+  const accOfMonth = w.accOfMonth;
   const catTot = w.catTot;
   const bandTot = w.bandTot;
+  const ageTot = w.ageTot;
   const lam = t.lam;
   const aProb = t.aProb;
   const aAlias = t.aAlias;
@@ -450,6 +475,8 @@ function stockStep(
         if (n === 0) continue;
         const base = col * R;
         const uaU = u * GA + b;
+        const st0 = uaU * C + c;
+        const acc0 = st0 * B;
         const to0 = (u * C + c) * R;
         let colSum = 0;
         let i = 0;
@@ -457,18 +484,26 @@ function stockStep(
           const row = rows[base + i]!;
           let x = cnt[base + i]!;
           const m = row - off;
-          const ua = uaU + monthGroup[m]! * NB;
-          const st = ua * C + c;
-          acc[st * B + monthBand[m]!]! += x;
+          const st = st0 + stOfMonth[m]!;
+          acc[acc0 + accOfMonth[m]!]! += x;
           if (skipAt[st] !== stamp) {
             skipAt[st] = stamp;
             touch(w, st);
-            w.cache.group(t, ua);
+            w.cache.state(t, uaU + monthGroup[m]! * NB, c);
             skip[st] = Math.floor(rng.standardExponential() / lam[st]!);
           }
           const s0 = skip[st]!;
-          if (s0 >= x) skip[st] = s0 - x;
-          else {
+          if (s0 >= x) {
+            skip[st] = s0 - x;
+            // No child of the cell ends the month elsewhere (most cells): it stays as it is,
+            // unless its cohort joins array 0 or its children turn 18.
+            if (!isGrad && m < last) {
+              colSum += x;
+              ageTot[m + 1]! += x;
+              i += 1;
+              continue;
+            }
+          } else {
             // Children at positions s, s + 1 + gap, … of this cell end the month elsewhere.
             const l = lam[st]!;
             let s = s0;
@@ -491,7 +526,7 @@ function stockStep(
           }
           if (x > 0 && m < last) {
             colSum += x;
-            bandTot[monthBand[m + 1]!]! += x;
+            ageTot[m + 1]! += x;
             if (!isGrad) {
               cnt[base + i] = x;
               i += 1;
@@ -513,6 +548,11 @@ function stockStep(
         catTot[c]! += colSum;
       }
     }
+  }
+  for (let m = 1; m < MONTHS; m++) {
+    if (ageTot[m] === 0) continue;
+    bandTot[monthBand[m]!]! += ageTot[m]!;
+    ageTot[m] = 0;
   }
   return nArr;
 }

@@ -27,7 +27,8 @@
  *
  * A table is filled for one set of rates per (scenario phase, step
  * length), each rate group's matrices on first use (a Monte Carlo run uses
- * only the groups that hold children).
+ * only the groups that hold children), and each state's draws on first use
+ * (`state`).
  */
 import { buildAlias } from "./alias.js";
 import { generatorIntegrals, type Integrals, newIntegrals } from "./expm.js";
@@ -39,6 +40,8 @@ export interface StepTable {
   rates: Float64Array;
   /** 1 when a rate group's matrices below are filled. */
   ready: Uint8Array;
+  /** 1 when a state's draws (lam, stayE, aProb, aAlias) are made. */
+  drawReady: Uint8Array;
   /** End-of-step distribution over categories and expected new placements by category, index (ua·C + c)·C + d. */
   M: Float64Array;
   P: Float64Array;
@@ -71,6 +74,7 @@ function newStepTable(UA: number, C: number, D: number): StepTable {
     days: 0,
     rates: new Float64Array(S * D),
     ready: new Uint8Array(UA),
+    drawReady: new Uint8Array(S),
     M: new Float64Array(S * C),
     P: new Float64Array(S * C),
     M1: new Float64Array(S * C),
@@ -93,6 +97,7 @@ function setRates(t: StepTable, q: Float64Array, phase: Phase, days: number): vo
   // (once a run), and code after the loop would have no type feedback and be thrown away.
   t.days = days;
   t.ready.fill(0);
+  t.drawReady.fill(0);
   const r = t.rates;
   const mul = phase.rateMul;
   const add = phase.rateAdd;
@@ -105,6 +110,8 @@ interface FillWork {
   I: Integrals;
   tau1: Float64Array;
   tau2: Float64Array;
+  /** Rates of new placements of the group, index j·C + k (rate j → k times its share of new carers; the rate of moves within j). */
+  np: Float64Array;
   w: Float64Array;
   small: Int32Array;
   large: Int32Array;
@@ -125,7 +132,6 @@ function fillGroup(
   forEntrants: boolean,
 ) {
   const EX = D - C;
-  const S = t.lam.length;
   const days = t.days;
   const r = t.rates;
   const T = fw.T;
@@ -143,88 +149,114 @@ function fillGroup(
   const I = fw.I;
   generatorIntegrals(T, days, I, forEntrants);
   const { E, J, K, Jh, Kh } = I;
+  // The table's arrays in locals: this runs for every group a run uses.
+  const { M, M1, M2, P, P12, X, X1, X2, X12 } = t;
+  const { tau1, tau2 } = fw;
   const f = 2 / days;
   const at = ua * C * C;
-  for (let i = 0; i < C * C; i++) t.M[at + i] = E[i]!;
+  for (let i = 0; i < C * C; i++) M[at + i] = E[i]!;
   if (forEntrants) {
     for (let i = 0; i < C * C; i++) {
-      t.M1[at + i] = f * (J[i]! - Jh[i]!);
-      t.M2[at + i] = f * Jh[i]!;
-      fw.tau1[i] = f * (K[i]! - Kh[i]!);
-      fw.tau2[i] = f * Kh[i]!;
+      M1[at + i] = f * (J[i]! - Jh[i]!);
+      M2[at + i] = f * Jh[i]!;
+      tau1[i] = f * (K[i]! - Kh[i]!);
+      tau2[i] = f * Kh[i]!;
     }
   }
-  // Placements and exits from the expected time spent in each category.
-  t.P.fill(0, at, at + C * C);
-  t.P12.fill(0, at, at + C * C);
-  t.X.fill(0, ua * C * EX, (ua + 1) * C * EX);
-  t.X1.fill(0, ua * C * EX, (ua + 1) * C * EX);
-  t.X2.fill(0, ua * C * EX, (ua + 1) * C * EX);
+  // Placements and exits from the expected time spent in each category; the placement rates
+  // first, as they do not depend on the category a child started in.
+  const np = fw.np;
+  for (let j = 0; j < C; j++) {
+    const st = ua * C + j;
+    for (let k = 0; k < C; k++) np[j * C + k] = r[st * D + k]! * (k === j ? 1 : newShare[j * C + k]!);
+  }
+  P.fill(0, at, at + C * C);
+  P12.fill(0, at, at + C * C);
+  X.fill(0, ua * C * EX, (ua + 1) * C * EX);
+  X1.fill(0, ua * C * EX, (ua + 1) * C * EX);
+  X2.fill(0, ua * C * EX, (ua + 1) * C * EX);
   for (let i = 0; i < C; i++) {
     const row = at + i * C;
     const xrow = (ua * C + i) * EX;
     for (let j = 0; j < C; j++) {
       const tau = J[i * C + j]!;
-      const t1 = fw.tau1[i * C + j]!;
-      const t2 = fw.tau2[i * C + j]!;
+      const t1 = tau1[i * C + j]!;
+      const t2 = tau2[i * C + j]!;
       const tau12 = (t1 + t2) / 2;
       const st = ua * C + j;
       for (let k = 0; k < C; k++) {
-        const x = r[st * D + k]! * (k === j ? 1 : newShare[j * C + k]!);
+        const x = np[j * C + k]!;
         if (x === 0) continue;
-        t.P[row + k]! += tau * x;
-        if (forEntrants) t.P12[row + k]! += tau12 * x;
+        P[row + k]! += tau * x;
+        if (forEntrants) P12[row + k]! += tau12 * x;
       }
       for (let x = 0; x < EX; x++) {
         const q = r[st * D + C + x]!;
         if (q === 0) continue;
-        t.X[xrow + x]! += tau * q;
+        X[xrow + x]! += tau * q;
         if (forEntrants) {
-          t.X1[xrow + x]! += t1 * q;
-          t.X2[xrow + x]! += t2 * q;
+          X1[xrow + x]! += t1 * q;
+          X2[xrow + x]! += t2 * q;
         }
       }
     }
-    if (forEntrants) for (let x = 0; x < EX; x++) t.X12[xrow + x] = (t.X1[xrow + x]! + t.X2[xrow + x]!) / 2;
-  }
-  // The Monte Carlo's draws: where a child who ends the step elsewhere goes, and an entrant's end state.
-  const w = fw.w;
-  for (let c = 0; c < C; c++) {
-    const st = ua * C + c;
-    const row = at + c * C;
-    const xrow = st * EX;
-    let p = 0;
-    for (let k = 0; k < C; k++) {
-      const x = k === c ? 0 : Math.max(0, t.M[row + k]!);
-      w[k] = x;
-      p += x;
-    }
-    for (let x = 0; x < EX; x++) {
-      const v = Math.max(0, t.X[xrow + x]!);
-      w[C + x] = v;
-      p += v;
-    }
-    buildAlias(w, 0, D, t.aProb, t.aAlias, st * D, fw.small, fw.large);
-    t.lam[st] = p >= 1 ? Number.POSITIVE_INFINITY : -Math.log1p(-p);
-    for (let h = 0; forEntrants && h < 2; h++) {
-      const Mh = h === 0 ? t.M1 : t.M2;
-      const Xh = h === 0 ? t.X1 : t.X2;
-      let total = 0;
-      for (let k = 0; k < C; k++) {
-        const x = Math.max(0, Mh[row + k]!);
-        w[k] = k === c ? 0 : x;
-        total += x;
-      }
-      for (let x = 0; x < EX; x++) {
-        const v = Math.max(0, Xh[xrow + x]!);
-        w[C + x] = v;
-        total += v;
-      }
-      t.stayE[h * S + st] = total > 0 ? Math.max(0, Mh[row + c]!) / total : 1;
-      buildAlias(w, 0, D, t.aProb, t.aAlias, ((1 + h) * S + st) * D, fw.small, fw.large);
-    }
+    if (forEntrants) for (let x = 0; x < EX; x++) X12[xrow + x] = (X1[xrow + x]! + X2[xrow + x]!) / 2;
   }
   t.ready[ua] = 1;
+}
+
+/**
+ * The Monte Carlo's draws for state st = ua·C + c of a filled group: where a child who ends the
+ * step elsewhere goes, and an entrant's end state (for a group entrants can be in). Made per
+ * state on first use, as a run has children in only some categories of a group.
+ */
+function fillDraws(
+  t: StepTable,
+  ua: number,
+  c: number,
+  C: number,
+  D: number,
+  fw: FillWork,
+  forEntrants: boolean,
+) {
+  const EX = D - C;
+  const S = t.lam.length;
+  const { M, M1, M2, X, X1, X2, aProb, aAlias } = t;
+  const w = fw.w;
+  const st = ua * C + c;
+  const row = st * C;
+  const xrow = st * EX;
+  let p = 0;
+  for (let k = 0; k < C; k++) {
+    const x = k === c ? 0 : Math.max(0, M[row + k]!);
+    w[k] = x;
+    p += x;
+  }
+  for (let x = 0; x < EX; x++) {
+    const v = Math.max(0, X[xrow + x]!);
+    w[C + x] = v;
+    p += v;
+  }
+  buildAlias(w, 0, D, aProb, aAlias, st * D, fw.small, fw.large);
+  t.lam[st] = p >= 1 ? Number.POSITIVE_INFINITY : -Math.log1p(-p);
+  for (let h = 0; forEntrants && h < 2; h++) {
+    const Mh = h === 0 ? M1 : M2;
+    const Xh = h === 0 ? X1 : X2;
+    let total = 0;
+    for (let k = 0; k < C; k++) {
+      const x = Math.max(0, Mh[row + k]!);
+      w[k] = k === c ? 0 : x;
+      total += x;
+    }
+    for (let x = 0; x < EX; x++) {
+      const v = Math.max(0, Xh[xrow + x]!);
+      w[C + x] = v;
+      total += v;
+    }
+    t.stayE[h * S + st] = total > 0 ? Math.max(0, Mh[row + c]!) / total : 1;
+    buildAlias(w, 0, D, aProb, aAlias, ((1 + h) * S + st) * D, fw.small, fw.large);
+  }
+  t.drawReady[st] = 1;
 }
 
 /**
@@ -249,6 +281,7 @@ export class StepTableCache {
       I: newIntegrals(C),
       tau1: new Float64Array(C * C),
       tau2: new Float64Array(C * C),
+      np: new Float64Array(C * C),
       w: new Float64Array(D),
       small: new Int32Array(D),
       large: new Int32Array(D),
@@ -280,7 +313,14 @@ export class StepTableCache {
     if (t.ready[ua] === 0) fillGroup(t, ua, this.C, this.D, this.newShare, this.fw, ua % this.NB === 0);
   }
 
-  /** The table with every group filled (for the expected path). */
+  /** Fills rate group ua of table t and makes the draws of its state ua·C + c, if not yet done. */
+  state(t: StepTable, ua: number, c: number): void {
+    if (t.drawReady[ua * this.C + c] !== 0) return;
+    this.group(t, ua);
+    fillDraws(t, ua, c, this.C, this.D, this.fw, ua % this.NB === 0);
+  }
+
+  /** The table with every group filled (for the expected path, which uses no draws). */
   getAll(q: Float64Array, phases: readonly Phase[], phase: number, days: number): StepTable {
     const t = this.get(q, phases, phase, days);
     for (let ua = 0; ua < this.UA; ua++) this.group(t, ua);

@@ -13,22 +13,41 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** True when the bytes from `from` can take the fast path. */
+/**
+ * True when the bytes from `from` can take the fast path. Scans with
+ * indexOf and whole words rather than byte by byte: on a national return
+ * the byte loop cost a tenth of the read.
+ */
 export function isPlainCsv(bytes: Uint8Array, from: number): boolean {
-  let crlf = -1; // unknown, 0 = LF endings, 1 = CRLF endings
-  for (let i = from; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b >= 0x80 || b === QUOTE) return false;
-    if (b === CR) {
-      if (bytes[i + 1] !== LF || crlf === 0) return false;
-      crlf = 1;
-      i++;
-    } else if (b === LF) {
-      if (crlf === 1) return false;
-      crlf = 0;
-    }
+  if (bytes.indexOf(QUOTE, from) >= 0 || hasHighBit(bytes, from)) return false;
+  // Either no CR at all (LF endings) or every line in CRLF: each CR followed
+  // by an LF, and as many CRs as LFs, so no LF stands alone.
+  let cr = bytes.indexOf(CR, from);
+  if (cr < 0) return true;
+  let crs = 0;
+  for (; cr >= 0; cr = bytes.indexOf(CR, cr + 2)) {
+    if (bytes[cr + 1] !== LF) return false;
+    crs++;
   }
-  return true;
+  let lfs = 0;
+  for (let lf = bytes.indexOf(LF, from); lf >= 0; lf = bytes.indexOf(LF, lf + 1)) lfs++;
+  return crs === lfs;
+}
+
+/** True when some byte from `from` on is 0x80 or above (not ASCII), OR-ing four bytes at a time. */
+function hasHighBit(bytes: Uint8Array, from: number): boolean {
+  const end = bytes.length;
+  let i = from;
+  let acc = 0;
+  while (i < end && (bytes.byteOffset + i) % 4 !== 0) acc |= bytes[i++]!;
+  const words = (end - i) >> 2;
+  if (words > 0) {
+    const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+    for (let w = 0; w < words; w++) acc |= view[w]!;
+    i += words * 4;
+  }
+  while (i < end) acc |= bytes[i++]!;
+  return (acc & 0x80808080) !== 0;
 }
 
 export type LineHandler = (starts: Int32Array, ends: Int32Array, count: number, lineNumber: number) => void;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dayFromYMD } from "../dates.js";
 import { emptyReturn, postcodeSector, readFile903 } from "./read.js";
 import { isPlainCsv } from "./read-fast.js";
+import { blankValues } from "./read-rows.js";
 import { toCsv } from "./test-support/build.js";
 import type { Issue } from "./types.js";
 
@@ -256,11 +257,18 @@ describe("row factories", () => {
     const { ROW_FACTORIES } = await import("./row-factories.js");
     const { TABLES } = await import("./tables.js");
     for (const [key, spec] of Object.entries(TABLES)) {
-      const row = ROW_FACTORIES[key as keyof typeof TABLES](2019, 0, 2) as unknown as Record<string, unknown>;
-      expect(Object.keys(row).sort()).toEqual(
-        ["year", "file", "row", "raw", ...spec.columns, ...spec.optional].sort(),
-      );
-      for (const c of spec.dates) expect(row[c]).toBeNull();
+      const make = ROW_FACTORIES[key as keyof typeof TABLES];
+      const cols = [...spec.columns, ...spec.optional];
+      const blank = make(2019, 0, 2, blankValues(spec) as never[]) as unknown as Record<string, unknown>;
+      expect(Object.keys(blank).sort()).toEqual(["year", "file", "row", "raw", ...cols].sort());
+      for (const c of cols)
+        expect(blank[c], c).toBe(spec.dates.includes(c) || c === "PL_DISTANCE" ? null : "");
+      // Each value lands in its own column: the factory takes them in column order.
+      const row = make(2019, 0, 2, cols.map((c) => `v:${c}`) as never[]) as unknown as Record<
+        string,
+        unknown
+      >;
+      for (const c of cols) expect(row[c]).toBe(`v:${c}`);
     }
   });
 });
