@@ -30,7 +30,7 @@ import {
 import { actorOf } from "../middleware/set-up-authentication.js";
 import { actualCharts } from "../services/plan-charts.js";
 import { hasRole } from "../services/users.js";
-import { ANALYST, councilOf, idParam, userOf, VIEWER } from "./helpers.js";
+import { ANALYST, councilOf, idParam, uploadLimitMessage, userOf, VIEWER } from "./helpers.js";
 import type { RouteOptions } from "./index.js";
 import { sendPlanTableCsv } from "./plan-table-csv.js";
 import { planTableView, sendExport, tableIdOf } from "./plan-view.js";
@@ -309,32 +309,24 @@ export async function costsRoutes(app: FastifyInstance, o: RouteOptions): Promis
         400,
       );
     let file: { name: string; bytes: Uint8Array } | undefined;
+    let files = 0;
     let useInBudget = false;
     try {
       for await (const part of request.parts()) {
         if (part.type === "file") {
           const bytes = new Uint8Array(await part.toBuffer());
-          if (part.filename && !file)
-            file = { name: part.filename.replace(/^.*[\\/]/, "").slice(0, 200), bytes };
+          if (!part.filename) continue;
+          files += 1;
+          file ??= { name: part.filename.replace(/^.*[\\/]/, "").slice(0, 200), bytes };
         } else if (part.fieldname === "useInBudget" && part.value === "yes") useInBudget = true;
       }
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === "FST_REQ_FILE_TOO_LARGE")
-        return showActual(
-          request,
-          reply,
-          addError(
-            noErrors(),
-            "file",
-            `The file must be smaller than ${Math.round(o.maxFileBytes / 1024 / 1024)} MB`,
-          ),
-          400,
-        );
-      if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT")
-        return showActual(request, reply, addError(noErrors(), "file", "Select one file"), 400);
-      throw e;
+      const problem = uploadLimitMessage(e, o.maxFileBytes);
+      if (!problem) throw e;
+      return showActual(request, reply, addError(noErrors(), "file", problem), 400);
     }
+    // One file replaces the actual costs; a second is refused, not quietly left out.
+    if (files > 1) return showActual(request, reply, addError(noErrors(), "file", "Select one file"), 400);
     if (!file || file.bytes.byteLength === 0)
       return showActual(
         request,

@@ -44,3 +44,12 @@ export function sendDownload(
 export const VIEWER = { council: true } as const;
 /** Analysts and administrators of the current council. */
 export const ANALYST = { role: "analyst", council: true } as const;
+
+/** What to tell someone whose single-file upload broke a limit, or undefined for any other error. */
+export function uploadLimitMessage(e: unknown, maxFileBytes: number): string | undefined {
+  const code = (e as { code?: string }).code;
+  if (code === "FST_REQ_FILE_TOO_LARGE")
+    return `The file must be smaller than ${Math.round(maxFileBytes / 1024 / 1024)} MB`;
+  if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT") return "Select one file";
+  return undefined;
+}

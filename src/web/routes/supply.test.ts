@@ -420,3 +420,33 @@ describe("the supply register", () => {
     ]);
   });
 });
+
+describe("a register import over the limits", () => {
+  let limited: World;
+  let b: Browser;
+  beforeAll(async () => {
+    limited = await createWorld({ data: false, env: { UPLOAD_MAX_FILE_MB: "1" } });
+    b = await signedIn(limited.app, "analyst.a@example.org");
+  });
+  afterAll(async () => limited.close());
+
+  it("refuses a file over the size limit, and two files at once, saving nothing", async () => {
+    const big = `${HOUSEHOLDS}${"x".repeat(1024 * 1024)}`;
+    const over = await importCsv(b, "households", "big.csv", big);
+    expect(over.statusCode).toBe(400);
+    expect(errorSummary(over.body)).toEqual(["The file must be smaller than 1 MB"]);
+    await b.get("/supply/register/households/import");
+    const two = multipart([
+      { name: "a.csv", content: HOUSEHOLDS, field: "file" },
+      { name: "b.csv", content: HOUSEHOLDS, field: "file" },
+    ]);
+    const res = await b.request({
+      method: "POST",
+      url: `/supply/register/households/import?_csrf=${encodeURIComponent(b.token)}`,
+      ...two,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(errorSummary(res.body)).toEqual(["Select one file"]);
+    expect((await limited.services.supply.counts(limited.councilA.id)).households).toBe(0);
+  });
+});

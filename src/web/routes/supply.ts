@@ -19,7 +19,7 @@ import { slug } from "../services/exports.js";
 import { supplyCharts } from "../services/plan-charts.js";
 import { recordOf, SUPPLY_KIND_LABELS, SUPPLY_KINDS } from "../services/supply.js";
 import { hasRole } from "../services/users.js";
-import { ANALYST, councilOf, idParam, sendDownload, userOf, VIEWER } from "./helpers.js";
+import { ANALYST, councilOf, idParam, sendDownload, uploadLimitMessage, userOf, VIEWER } from "./helpers.js";
 import type { RouteOptions } from "./index.js";
 import { sendPlanTableCsv } from "./plan-table-csv.js";
 import { planTableView, queryString, sendExport } from "./plan-view.js";
@@ -415,30 +415,22 @@ export async function supplyRoutes(app: FastifyInstance, o: RouteOptions): Promi
     const none = () => showImport(reply, kind, addError(noErrors(), "file", "Select a CSV file"), 400);
     if (!request.isMultipart()) return none();
     let file: { name: string; bytes: Buffer } | undefined;
+    let files = 0;
     try {
       for await (const part of request.parts()) {
         if (part.type !== "file") continue;
         const bytes = await part.toBuffer();
-        if (part.filename && !file)
-          file = { name: part.filename.replace(/^.*[\\/]/, "").slice(0, 200), bytes };
+        if (!part.filename) continue;
+        files += 1;
+        file ??= { name: part.filename.replace(/^.*[\\/]/, "").slice(0, 200), bytes };
       }
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === "FST_REQ_FILE_TOO_LARGE")
-        return showImport(
-          reply,
-          kind,
-          addError(
-            noErrors(),
-            "file",
-            `The file must be smaller than ${Math.round(o.maxFileBytes / 1024 / 1024)} MB`,
-          ),
-          400,
-        );
-      if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT")
-        return showImport(reply, kind, addError(noErrors(), "file", "Select one file"), 400);
-      throw e;
+      const problem = uploadLimitMessage(e, o.maxFileBytes);
+      if (!problem) throw e;
+      return showImport(reply, kind, addError(noErrors(), "file", problem), 400);
     }
+    // One file is imported at a time; a second is refused, not quietly left out.
+    if (files > 1) return showImport(reply, kind, addError(noErrors(), "file", "Select one file"), 400);
     if (!file || file.bytes.byteLength === 0) return none();
     const r = await services.supply.importCsv(actorOf(request), councilOf(request), kind, {
       name: file.name,
