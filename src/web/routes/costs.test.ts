@@ -194,6 +194,23 @@ describe("actual costs", () => {
     expect(await w.services.costs.actualMeta(w.councilA.id)).toBeUndefined();
   });
 
+  it("refuses two files at once and stores nothing", async () => {
+    const good = "child,category,provider,start,end,weekly_cost\nC1,childrens_home,agency,01/04/2023,,6000\n";
+    await analyst.get("/costs/actual");
+    const m = multipart([
+      { name: "a.csv", content: good, field: "file" },
+      { name: "b.csv", content: good, field: "file" },
+    ]);
+    const res = await analyst.request({
+      method: "POST",
+      url: `/costs/actual?_csrf=${encodeURIComponent(analyst.token)}`,
+      ...m,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(errorSummary(res.body)).toEqual(["Select one file"]);
+    expect(await w.services.costs.actualMeta(w.councilA.id)).toBeUndefined();
+  });
+
   it("summarises a good file by hand-checkable figures, and audits the upload and each view", async () => {
     // Two children's home placements at £6,000 and £12,000 a week over the same days: the day-weighted average is £9,000.
     const res = await upload(
