@@ -71,6 +71,45 @@ function table(
   };
 }
 
+/**
+ * A table of placement categories (rows) by financial year (columns),
+ * with a total row when `total` is given: the budget's and past spend's
+ * money and child-weeks tables.
+ */
+function categoryYearTable(t: {
+  section: string;
+  name: string;
+  title: string;
+  sheet: string;
+  years: string[];
+  categories: string[];
+  formats: PlanFormat;
+  value: (category: string, year: number) => PlanCell;
+  total?: (year: number) => PlanCell;
+  definition: string;
+}): PlanTable {
+  const yearIndexes = t.years.map((_, i) => i);
+  const rows: PlanCell[][] = t.categories.map((c) => [
+    categoryLabel(c),
+    ...yearIndexes.map((i) => t.value(c, i)),
+  ]);
+  const total = t.total;
+  if (total) rows.push(["Total", ...yearIndexes.map((i) => total(i))]);
+  return table({
+    section: t.section,
+    name: t.name,
+    title: t.title,
+    sheet: t.sheet,
+    columns: ["Category", ...t.years],
+    columnKeys: ["label", ...t.years],
+    formats: t.formats,
+    rows,
+    rowKeys: total ? [...t.categories, "total"] : t.categories,
+    ...(total ? { totalRows: [t.categories.length] } : {}),
+    definition: t.definition,
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Costs
 // ---------------------------------------------------------------------------
@@ -81,42 +120,30 @@ export function budgetTables(b: Budget, section = "budget"): PlanTable[] {
   const out: PlanTable[] = [];
   const withExpected = b.years.filter((y) => y.expected);
   if (withExpected.length) {
-    const cats = Object.keys(withExpected[0]!.expected!.byCategory);
-    const rows: PlanCell[][] = cats.map((c) => [
-      categoryLabel(c),
-      ...b.years.map((y) => y.expected?.byCategory[c]?.cost ?? null),
-    ]);
-    rows.push(["Total", ...b.years.map((y) => y.expected?.total ?? null)]);
+    const categories = Object.keys(withExpected[0]!.expected!.byCategory);
     out.push(
-      table({
+      categoryYearTable({
         section,
         name: "expected_cost",
         title: "Placement budget by category (expected path), £ at each year's prices",
         sheet: "Budget by category",
-        columns: ["Category", ...years],
-        columnKeys: ["label", ...years],
+        years,
+        categories,
         formats: "money",
-        rows,
-        rowKeys: [...cats, "total"],
-        totalRows: [cats.length],
+        value: (c, i) => b.years[i]!.expected?.byCategory[c]?.cost ?? null,
+        total: (i) => b.years[i]!.expected?.total ?? null,
         definition:
           "Child-days of the forecast's expected path in each category × the category's daily cost (weekly ÷ 7) in that year, inflated from the cost's price year. A blank cell: the category has no cost.",
       }),
-    );
-    out.push(
-      table({
+      categoryYearTable({
         section,
         name: "child_weeks",
         title: "Child-weeks of placement by category (expected path)",
         sheet: "Child-weeks by category",
-        columns: ["Category", ...years],
-        columnKeys: ["label", ...years],
+        years,
+        categories,
         formats: "weeks",
-        rows: cats.map((c) => [
-          categoryLabel(c),
-          ...b.years.map((y) => y.expected?.byCategory[c]?.childWeeks ?? null),
-        ]),
-        rowKeys: cats,
+        value: (c, i) => b.years[i]!.expected?.byCategory[c]?.childWeeks ?? null,
         definition: "Child-days of the forecast in each category and financial year ÷ 7.",
       }),
     );
@@ -274,46 +301,34 @@ export function costsTables(r: CostsReport): PlanTable[] {
     out.push(comparisonTable(c, `scenario_${i + 1}`, `Scenario: ${c.name}`));
   });
   if (r.historic) {
-    const years = r.historic.years.map((y) => y.year);
-    const cats = Object.keys(r.historic.years[0]?.byCategory ?? {});
+    const past = r.historic.years;
+    const years = past.map((y) => y.year);
+    const categories = Object.keys(past[0]?.byCategory ?? {});
+    const of = (c: string, i: number) => past[i]!.byCategory[c as CostCategory];
     out.push(
-      table({
+      categoryYearTable({
         section: "historic",
         name: "spend",
         title: "Past spend reconstructed from the 903 history, £ at each year's prices",
         sheet: "Past spend",
-        columns: ["Category", ...years],
-        columnKeys: ["label", ...years],
+        years,
+        categories,
         formats: "money",
-        rows: [
-          ...cats.map((c) => [
-            categoryLabel(c),
-            ...r.historic!.years.map((y) => y.byCategory[c as CostCategory].cost),
-          ]),
-          ["Total", ...r.historic.years.map((y) => y.cost)],
-        ],
-        rowKeys: [...cats, "total"],
-        totalRows: [cats.length],
+        value: (c, i) => of(c, i).cost,
+        total: (i) => past[i]!.cost,
         definition:
           "Child-days by category and provider in each past financial year × the cost table's weekly cost for that year ÷ 7. A reconstruction to show the trend, not the council's accounts.",
       }),
-      table({
+      categoryYearTable({
         section: "historic",
         name: "child_weeks",
         title: "Past child-weeks of placement by category",
         sheet: "Past child-weeks",
-        columns: ["Category", ...years],
-        columnKeys: ["label", ...years],
+        years,
+        categories,
         formats: "weeks",
-        rows: [
-          ...cats.map((c) => [
-            categoryLabel(c),
-            ...r.historic!.years.map((y) => y.byCategory[c as CostCategory].childWeeks),
-          ]),
-          ["Total", ...r.historic.years.map((y) => y.childWeeks)],
-        ],
-        rowKeys: [...cats, "total"],
-        totalRows: [cats.length],
+        value: (c, i) => of(c, i).childWeeks,
+        total: (i) => past[i]!.childWeeks,
         definition: "Days in care in each financial year (short breaks left out) ÷ 7.",
       }),
     );
