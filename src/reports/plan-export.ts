@@ -8,6 +8,7 @@ import {
   planCellFormat,
 } from "./plan-tables.js";
 import { sheetNames } from "./profile-xlsx.js";
+import { addTableSheet, HEADER_FILL, THIN } from "./xlsx-sheet.js";
 
 /**
  * Exports of the costs, supply and gap tables: the long CSV the profile uses
@@ -46,10 +47,6 @@ const NUMBER_FORMATS: Record<PlanFormat, string | undefined> = {
   ratio: "0.00",
   date: "dd/mm/yyyy",
 };
-
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD2E2F1" } };
-const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F3F3" } };
-const THIN = { style: "thin" as const, color: { argb: "FF0B0C0C" } };
 
 function cellValue(v: PlanCell, f: PlanFormat): ExcelJS.CellValue {
   if (v === null) return null;
@@ -110,39 +107,24 @@ function addAbout(
 }
 
 function addTable(wb: ExcelJS.Workbook, t: PlanTable, name: string): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 2, xSplit: 1 }] });
-  ws.addRow([t.title]).font = { bold: true, size: 13 };
-  const header = ws.addRow(t.columns);
-  header.font = { bold: true };
-  header.eachCell((c, col) => {
-    c.fill = HEADER_FILL;
-    c.border = { bottom: THIN };
-    c.alignment = { wrapText: true, vertical: "bottom", horizontal: col === 1 ? "left" : "right" };
-  });
-  const widths = t.columns.map((c, i) => (i === 0 ? c.length : Math.min(c.length, 16)));
-  t.rows.forEach((row, r) => {
-    const x = ws.addRow(row.map((v, c) => cellValue(v, planCellFormat(t, r, c))));
-    const isTotal = t.totalRows.includes(r);
-    row.forEach((v, c) => {
+  addTableSheet(
+    wb,
+    name,
+    t,
+    (v, r, c) => {
       const f = planCellFormat(t, r, c);
-      const cell = x.getCell(c + 1);
       const fmt = NUMBER_FORMATS[f];
-      if (fmt && typeof v === "number") cell.numFmt = fmt;
-      if (typeof v === "string" && c > 0) cell.alignment = { wrapText: v.length > 60, vertical: "top" };
-      widths[c] = Math.max(widths[c]!, Math.min(80, formatPlanCell(v, f).length));
-      if (isTotal) {
-        cell.font = { bold: true };
-        cell.fill = TOTAL_FILL;
-      }
-    });
-  });
-  if (t.rows.length === 0) ws.addRow(["No figures: see the notes below."]).font = { italic: true };
-  ws.addRow([]);
-  ws.addRow([`What it counts: ${t.definition}`]).font = { italic: true };
-  for (const n of t.notes) ws.addRow([`Note: ${n}`]).font = { italic: true };
-  ws.columns.forEach((col, i) => {
-    col.width = Math.max(10, Math.min(i === 0 ? 60 : 80, (widths[i] ?? 8) + 2));
-  });
+      return {
+        value: cellValue(v, f),
+        ...(fmt && typeof v === "number" ? { numFmt: fmt } : {}),
+        ...(typeof v === "string" && c > 0
+          ? { alignment: { wrapText: v.length > 60, vertical: "top" } }
+          : {}),
+        width: Math.min(80, formatPlanCell(v, f).length),
+      };
+    },
+    80,
+  );
 }
 
 /** The tables as an Excel workbook. */

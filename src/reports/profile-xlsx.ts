@@ -10,6 +10,7 @@ import {
   profileSections,
   profileTables,
 } from "./profile-tables.js";
+import { addTableSheet, HEADER_FILL, THIN } from "./xlsx-sheet.js";
 
 /** Excel number formats for each kind of cell; percentages are stored as fractions (0.667) shown as 66.7%. */
 export const NUMBER_FORMATS: Record<CellFormat, string | undefined> = {
@@ -21,10 +22,6 @@ export const NUMBER_FORMATS: Record<CellFormat, string | undefined> = {
   ratio: "0.00",
   date: "dd/mm/yyyy",
 };
-
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD2E2F1" } };
-const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F3F3" } };
-const THIN = { style: "thin" as const, color: { argb: "FF0B0C0C" } };
 
 /** Excel's limits on sheet names: at most 31 characters, none of : \ / ? * [ ], unique ignoring case. */
 export function sheetNames(wanted: readonly string[]): string[] {
@@ -130,42 +127,28 @@ function addAbout(
 }
 
 function addTable(wb: ExcelJS.Workbook, t: ProfileTable, name: string): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 2, xSplit: 1 }] });
-  const title = ws.addRow([t.title]);
-  title.font = { bold: true, size: 13 };
-  const header = ws.addRow(t.columns);
-  header.font = { bold: true };
-  header.eachCell((c, col) => {
-    c.fill = HEADER_FILL;
-    c.border = { bottom: THIN };
-    c.alignment = { wrapText: true, vertical: "bottom", horizontal: col === 1 ? "left" : "right" };
-  });
-  const widths = t.columns.map((c, i) => (i === 0 ? c.length : Math.min(c.length, 16)));
-  t.rows.forEach((row, r) => {
-    const isTotal = t.totalRows.includes(r);
-    const x = ws.addRow(row.map((v, c) => cellValue(v, cellFormat(t, r, c))));
-    row.forEach((v, c) => {
+  addTableSheet(
+    wb,
+    name,
+    t,
+    (v, r, c) => {
       const f = cellFormat(t, r, c);
-      const cell = x.getCell(c + 1);
       const fmt = NUMBER_FORMATS[f];
-      if (fmt && v !== null && typeof v !== "string") cell.numFmt = fmt;
-      if (f === "date" && typeof v === "string") cell.numFmt = NUMBER_FORMATS.date!;
-      if (c > 0 && f === "text") cell.alignment = { horizontal: "right" };
-      widths[c] = Math.max(widths[c]!, formatCell(v, f).length);
-      if (isTotal) {
-        cell.font = { bold: true };
-        cell.fill = TOTAL_FILL;
-      }
-    });
-  });
-  if (t.rows.length === 0) ws.addRow(["No figures: see the notes below."]).font = { italic: true };
-  ws.addRow([]);
-  ws.addRow([`What it counts: ${t.definition}`]).font = { italic: true };
-  for (const n of t.notes) ws.addRow([`Note: ${n}`]).font = { italic: true };
-  ws.columns.forEach((col, i) => {
-    // ExcelJS leaves out a width of exactly 9 (its default), so the narrowest is 10.
-    col.width = Math.max(10, Math.min(i === 0 ? 60 : 24, (widths[i] ?? 8) + 2));
-  });
+      const numFmt =
+        f === "date" && typeof v === "string"
+          ? NUMBER_FORMATS.date
+          : fmt && v !== null && typeof v !== "string"
+            ? fmt
+            : undefined;
+      return {
+        value: cellValue(v, f),
+        ...(numFmt ? { numFmt } : {}),
+        ...(c > 0 && f === "text" ? { alignment: { horizontal: "right" } } : {}),
+        width: formatCell(v, f).length,
+      };
+    },
+    24,
+  );
 }
 
 export interface XlsxMeta {

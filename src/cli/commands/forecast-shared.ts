@@ -17,6 +17,8 @@ import type { PathBuffers } from "../../core/forecast/project.js";
 import { buildSegments, type Segments } from "../../core/forecast/segments.js";
 import { type ForecastTable, longRows } from "../../core/forecast/tables.js";
 import { rebuildHistory } from "../../core/ssda903/history.js";
+import { sheetNames } from "../../reports/profile-xlsx.js";
+import { HEADER_FILL } from "../../reports/xlsx-sheet.js";
 import { UserError } from "../errors.js";
 import { type MinimiseFlags, minimiseFrom, readInputs } from "../input.js";
 import { loadPopulation } from "../inputs-extra.js";
@@ -100,8 +102,6 @@ export function tablesCsv(tables: readonly ForecastTable[]): string {
   return `${Papa.unparse({ fields: ["section", "table", "row", "column", "value"], data }, { newline: "\r\n", escapeFormulae: true })}\r\n`;
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD2E2F1" } };
-
 /** One sheet per table (a scenario's tables carry its name), with a first sheet saying what each holds. */
 export async function tablesXlsx(
   title: string,
@@ -118,15 +118,11 @@ export async function tablesXlsx(
   about.addRow([]);
   const head = about.addRow(["Sheet", "What it holds"]);
   head.font = { bold: true };
-  const used = new Set<string>(["about"]);
-  for (const t of tables) {
-    const own = t.section === "base" || t.section === "model" || t.section === "backtest";
-    let name = (own ? t.sheet : `${t.section.slice(0, 14)} - ${t.sheet}`)
-      .replace(/[:\\/?*[\]]/g, " ")
-      .slice(0, 31);
-    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${name.slice(0, 27)} (${i})`;
-    used.add(name.toLowerCase());
-    about.addRow([name, `${own ? "" : `${t.section}: `}${t.title}`]);
+  const own = (t: ForecastTable) => t.section === "base" || t.section === "model" || t.section === "backtest";
+  const names = sheetNames(tables.map((t) => (own(t) ? t.sheet : `${t.section.slice(0, 14)} - ${t.sheet}`)));
+  tables.forEach((t, i) => {
+    const name = names[i]!;
+    about.addRow([name, `${own(t) ? "" : `${t.section}: `}${t.title}`]);
     const ws = wb.addWorksheet(name);
     ws.columns = t.columns.map((c, i) => ({ header: c, key: String(i), width: i < t.keys ? 22 : 12 }));
     ws.getRow(1).font = { bold: true };
@@ -135,6 +131,6 @@ export async function tablesXlsx(
     });
     ws.views = [{ state: "frozen", ySplit: 1 }];
     for (const row of t.rows) ws.addRow(row.map((v) => (v === null ? null : v)));
-  }
+  });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
