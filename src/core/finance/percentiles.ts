@@ -1,3 +1,5 @@
+import { valueAtPosition } from "../forecast/percentiles.js";
+
 /** The percentiles every interval in costs, supply and the gap reports. */
 export interface Spread {
   mean: number;
@@ -15,12 +17,7 @@ export interface Spread {
  * NumPy). NaN for no values.
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+  return valueAtPosition(sorted, (sorted.length - 1) * p);
 }
 
 /** Mean and the 5th, 25th, 50th, 75th and 95th percentiles of a sample. */

@@ -20,9 +20,17 @@ export interface Summary {
 
 /** The p-th percentile (0–100) of values sorted ascending. */
 export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
+  return valueAtPosition(sorted, ((sorted.length - 1) * p) / 100);
+}
+
+/**
+ * The value at position h (0 ≤ h ≤ n − 1) of values sorted ascending,
+ * interpolated between ⌊h⌋ and ⌈h⌉ (type 7); NaN for no values. Callers
+ * work out h as their percentiles are given (0–100 here, 0–1 in finance).
+ */
+export function valueAtPosition(sorted: ArrayLike<number>, h: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
-  const h = ((n - 1) * p) / 100;
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
