@@ -1,4 +1,4 @@
-import { categoryIndexer, DEFAULT_CATEGORY_CONFIG } from "../forecast/categories.js";
+import { categoryIndexer, DEFAULT_CATEGORIES, DEFAULT_CATEGORY_CONFIG } from "../forecast/categories.js";
 
 /**
  * Placement categories for costs, supply and the gap: the forecast's default
@@ -6,17 +6,7 @@ import { categoryIndexer, DEFAULT_CATEGORY_CONFIG } from "../forecast/categories
  * and supply differ. Episodes are mapped by the forecast's own mapping, so
  * the 903 codes are read one way for forecasting and costing.
  */
-export const COST_CATEGORIES = [
-  "inhouse_fostering",
-  "agency_fostering",
-  "connected_fostering",
-  "childrens_home",
-  "supported_accommodation",
-  "placed_with_parents",
-  "adoption",
-  "secure",
-  "other",
-] as const;
+export const COST_CATEGORIES = DEFAULT_CATEGORIES;
 
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 
