@@ -71,15 +71,14 @@ export class ForecastPool {
     return this.workers.length;
   }
 
-  /** Runs [from, to) of every scenario on worker i. */
+  /** Worker i claims chunks of `size` runs from the shared counter until none is left. */
   run(
     i: number,
     prep: PreparedForecast,
-    from: number,
-    to: number,
+    size: number,
+    counter: SharedArrayBuffer,
   ): Promise<Array<RunBlock & { scenario: number }>> {
-    const jobs = prep.scenarios.map((_, s) => ({ scenario: s, from, to }));
-    return this.workers[i]!.run({ id: this.nextId++, prep, jobs });
+    return this.workers[i]!.run({ id: this.nextId++, prep, size, counter });
   }
 
   async close(): Promise<void> {

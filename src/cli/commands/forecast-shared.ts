@@ -10,6 +10,7 @@ import {
   expectedPaths,
   type PreparedForecast,
   type RunBlock,
+  simulateChunks,
   simulateRuns,
 } from "../../core/forecast/forecast.js";
 import { PopulationCurve } from "../../core/forecast/population-curve.js";
@@ -63,7 +64,9 @@ export function parseUascPerYear(value: string | undefined): number | [number, n
  * All the runs of every scenario of a prepared forecast, shared among this
  * thread and the pool's workers (a pool of `threads` is started here and
  * closed after when none is given), and the expected paths, worked out here
- * while the workers run.
+ * while the workers run. The runs are cut into chunks that each thread
+ * claims from a shared counter as it finishes the last, so the threads end
+ * together however long the expected paths take or however busy a core is.
  */
 export async function runAll(
   prep: PreparedForecast,
@@ -79,13 +82,17 @@ export async function runAll(
         expected: undefined,
       };
     }
-    // This thread also works out the expected paths: an even share each.
-    const mine = Math.floor(prep.runs / n);
-    const cut = (i: number) => (i === 0 ? 0 : mine + Math.round(((prep.runs - mine) * (i - 1)) / (n - 1)));
-    const pending = Array.from({ length: n - 1 }, (_, i) => pool!.run(i, prep, cut(i + 1), cut(i + 2)));
+    // About sixteen chunks a thread: small enough to even out, large enough that setting up a
+    // chunk (a few arrays) costs little beside its runs.
+    const size = Math.max(1, Math.ceil(prep.runs / (16 * n)));
+    const counter = new SharedArrayBuffer(4);
+    const next = new Int32Array(counter);
+    const pending = Array.from({ length: n - 1 }, (_, i) => pool!.run(i, prep, size, counter));
     const expected = prep.method === "markov" ? expectedPaths(prep) : undefined;
-    const blocks: RunBlock[][] = prep.scenarios.map((_, s) => [simulateRuns(prep, s, 0, mine)]);
-    for (const list of await Promise.all(pending)) for (const b of list) blocks[b.scenario]!.push(b);
+    const blocks: RunBlock[][] = prep.scenarios.map(() => []);
+    const mine = simulateChunks(prep, size, () => Atomics.add(next, 0, 1));
+    for (const list of [mine, ...(await Promise.all(pending))])
+      for (const b of list) blocks[b.scenario]!.push(b);
     return { blocks, expected };
   } finally {
     if (pool && !given) await pool.close();

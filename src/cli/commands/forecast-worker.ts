@@ -1,17 +1,21 @@
 /**
  * A worker thread of the forecast pool (forecast-pool.ts): waits for jobs,
- * each some of the Monte Carlo runs of a prepared forecast, and sends the
- * runs back. Each run has its own random stream, so the split does not
- * change the result. Started before the forecast is fitted, so that loading
- * this module overlaps the fit.
+ * each a prepared forecast whose runs are cut into chunks, claims chunks
+ * from a counter it shares with the other threads until none is left, and
+ * sends its runs back. Each run has its own random stream, so who runs
+ * which chunk does not change the result. Started before the forecast is
+ * fitted, so that loading this module overlaps the fit.
  */
 import { parentPort } from "node:worker_threads";
-import { type PreparedForecast, type RunBlock, simulateRuns } from "../../core/forecast/forecast.js";
+import { type PreparedForecast, type RunBlock, simulateChunks } from "../../core/forecast/forecast.js";
 
 export interface WorkerJob {
   id: number;
   prep: PreparedForecast;
-  jobs: Array<{ scenario: number; from: number; to: number }>;
+  /** Runs a chunk. */
+  size: number;
+  /** One Int32: the next chunk to claim. */
+  counter: SharedArrayBuffer;
 }
 
 export interface WorkerReply {
@@ -20,10 +24,8 @@ export interface WorkerReply {
 }
 
 parentPort?.on("message", (job: WorkerJob) => {
-  const blocks = job.jobs.map((j) => ({
-    scenario: j.scenario,
-    ...simulateRuns(job.prep, j.scenario, j.from, j.to),
-  }));
+  const next = new Int32Array(job.counter);
+  const blocks = simulateChunks(job.prep, job.size, () => Atomics.add(next, 0, 1));
   parentPort?.postMessage(
     { id: job.id, blocks } satisfies WorkerReply,
     blocks.flatMap((b) => [

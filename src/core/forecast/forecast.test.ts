@@ -5,7 +5,15 @@ import { Rng } from "../random/rng.js";
 import { rebuildHistory } from "../ssda903/history.js";
 import { generateCouncil } from "../synthetic/index.js";
 import { filesOf, readBack } from "../synthetic/test-helpers.js";
-import { assembleForecast, forecast, prepareForecast, simulateRuns } from "./forecast.js";
+import {
+  assembleForecast,
+  chunkCount,
+  forecast,
+  prepareForecast,
+  type RunBlock,
+  simulateChunks,
+  simulateRuns,
+} from "./forecast.js";
 import { drawParams } from "./parameters.js";
 import { PopulationCurve } from "./population-curve.js";
 import { newBuffers, shapeOf } from "./project.js";
@@ -55,6 +63,25 @@ describe("forecast", () => {
       simulateRuns(prep, s, 0, 120),
     ]);
     const joined = assembleForecast(prep, split, seg, pop);
+    expect(JSON.stringify(forecastJson(joined))).toBe(JSON.stringify(forecastJson(result)));
+  });
+
+  it("gives the same result from chunks claimed in any order, the work of one run reused by the next chunk", () => {
+    const seg = buildSegments(history);
+    const pop = new PopulationCurve(population);
+    const prep = prepareForecast(seg, pop, { runs: 300, seed: 5, years: 5 });
+    // Chunks of 70 runs: the last is short (20 runs). Two "threads" take them in a scrambled order.
+    const total = chunkCount(prep, 70);
+    expect(total).toBe(5 * prep.scenarios.length);
+    const order = Array.from({ length: total }, (_, j) => (j * 3) % total);
+    let at = 0;
+    const claim = () => (at < order.length ? order[at++]! : total);
+    const a = simulateChunks(prep, 70, () => (at % 2 === 0 ? claim() : total));
+    const b = simulateChunks(prep, 70, claim);
+    expect(a.length + b.length).toBe(total);
+    const blocks: RunBlock[][] = prep.scenarios.map(() => []);
+    for (const block of [...a, ...b]) blocks[block.scenario]!.push(block);
+    const joined = assembleForecast(prep, blocks, seg, pop);
     expect(JSON.stringify(forecastJson(joined))).toBe(JSON.stringify(forecastJson(result)));
   });
 

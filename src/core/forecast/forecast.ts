@@ -183,9 +183,38 @@ export function prepareForecast(
  * the same results.
  */
 export function simulateRuns(prep: PreparedForecast, scenario: number, from: number, to: number): RunBlock {
+  return runsWith(prep, scenario, from, to, runWork(prep));
+}
+
+/** The working arrays of a run, set up once and reused by each run that follows. */
+interface RunWork {
+  shape: ReturnType<typeof shapeOf>;
+  buf: PathBuffers;
+  sim: ReturnType<typeof newSimWork>;
+  mean: RunParams;
+  params: RunParams | undefined;
+}
+
+function runWork(prep: PreparedForecast): RunWork {
+  const shape = shapeOf(prep.model, prep.grid);
+  return {
+    shape,
+    buf: newBuffers(shape),
+    sim: newSimWork(prep.model, prep.grid),
+    mean: meanParams(prep.model, prep.grid),
+    params: undefined,
+  };
+}
+
+function runsWith(
+  prep: PreparedForecast,
+  scenario: number,
+  from: number,
+  to: number,
+  work: RunWork,
+): RunBlock {
   const { model, grid } = prep;
-  const shape = shapeOf(model, grid);
-  const { K, NFY, C, B, W } = shape;
+  const { K, NFY, C, B, W } = work.shape;
   const n = Math.max(0, to - from);
   const block: RunBlock = {
     from,
@@ -195,20 +224,46 @@ export function simulateRuns(prep: PreparedForecast, scenario: number, from: num
     days: new Float64Array(n * NFY * C),
   };
   const sc = prep.scenarios[scenario]!;
-  const buf = newBuffers(shape);
-  const sim = newSimWork(model, grid);
-  const mean = meanParams(model, grid);
-  let params: RunParams | undefined;
+  const buf = work.buf;
   for (let r = from; r < to; r++) {
     const rng = Rng.keyed(prep.seed, 0x6f72, r);
-    params = prep.uncertainty ? drawParams(model, grid, rng, params) : mean;
-    simulateRun(model, grid, params, sc, sim, rng, buf);
+    work.params = prep.uncertainty ? drawParams(model, grid, rng, work.params) : work.mean;
+    simulateRun(model, grid, work.params, sc, work.sim, rng, buf);
     const i = r - from;
     block.series.set(buf.series, i * (K + 1) * W);
     block.placements.set(buf.placements, i * NFY * (C + B));
     block.days.set(buf.days, i * NFY * C);
   }
   return block;
+}
+
+/** How many chunks of `size` runs the runs of every scenario make (see `simulateChunks`). */
+export function chunkCount(prep: PreparedForecast, size: number): number {
+  return Math.ceil(prep.runs / size) * prep.scenarios.length;
+}
+
+/**
+ * Runs the chunks that `claim` hands out until it returns one past the last: chunk j is
+ * scenario ⌊j / per⌋'s runs from (j mod per)·size, `per` chunks a scenario. Threads sharing one
+ * counter share the runs without any of them waiting on another; as each run has its own
+ * random stream, who runs which chunk cannot change a figure.
+ */
+export function simulateChunks(
+  prep: PreparedForecast,
+  size: number,
+  claim: () => number,
+): Array<RunBlock & { scenario: number }> {
+  const per = Math.ceil(prep.runs / size);
+  const total = chunkCount(prep, size);
+  const blocks: Array<RunBlock & { scenario: number }> = [];
+  let work: RunWork | undefined;
+  for (let j = claim(); j < total; j = claim()) {
+    const scenario = Math.floor(j / per);
+    const from = (j % per) * size;
+    work ??= runWork(prep);
+    blocks.push({ scenario, ...runsWith(prep, scenario, from, Math.min(prep.runs, from + size), work) });
+  }
+  return blocks;
 }
 
 /** Joins blocks of runs (in any order) covering runs 0..runs−1. */
