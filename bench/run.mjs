@@ -49,7 +49,7 @@ for (const s of scales) {
     stdio: ["ignore", "pipe", "inherit"],
   });
   console.log(`${s.name}:\n${res.trimEnd()}`);
-  const val = execFileSync(process.execPath, [join(here, "validate.mjs"), dir], {
+  const val = execFileSync(process.execPath, [join(here, "check.mjs"), dir], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -60,7 +60,8 @@ describe("sufficiency CLI", () => {
       rows: expect.any(Number),
     });
     expect(report.summary.errors).toBe(0);
-    expect(Object.keys(report)).toEqual(["files", "issues", "summary"]);
+    expect(Object.keys(report)).toEqual(["files", "issues", "summary", "rebuild"]);
+    expect(report.rebuild.children).toBeGreaterThan(0);
     expect(r.stderr).toContain("population.csv is a population file");
   });
 

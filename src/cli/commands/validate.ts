@@ -1,13 +1,14 @@
 import { parseArgs } from "node:util";
 import { reportCsv, reportText, toReport } from "../../core/ssda903/validation/report.js";
+import { checkFiles } from "../check-return.js";
 import { EXIT } from "../errors.js";
 import { expandPaths } from "../input.js";
 import { intOption, oneOf, writeOutput } from "../output.js";
-import { validateFiles } from "../validate-parallel.js";
 import { minimiseOptions, yearOption } from "./shared-options.js";
 
 export const validateHelp = `sufficiency validate PATH... [--format text|json|csv] [--out FILE] [--year YEAR] [--all]
-  Checks 903 files (or folders of them) against DfE's rules for each collection year.
+  Checks 903 files (or folders of them) against DfE's rules for each collection year, and
+  rebuilds each child's history across the years, saying what the rebuild had to fix.
   Exit code 0: no errors (queries allowed); 1: errors; 2: a file could not be read.
   --all        list every issue in the text report (default: 10 per rule)
   --year YEAR  collection year of every file (start year, e.g. 2019 for 2019/20)
@@ -30,8 +31,8 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const { files: paths, skipped } = expandPaths(positionals);
   for (const s of skipped)
     process.stderr.write(`note: ${s.path} is ${s.what}, not a 903 table; not read as one\n`);
-  const { files, result, readIssues: issues } = await validateFiles(paths, { year, minimise: values });
-  const report = toReport(files, result);
+  const { files, result, readIssues: issues, rebuild } = await checkFiles(paths, { year, minimise: values });
+  const report = toReport(files, result, rebuild);
   if (format === "json") writeOutput(`${JSON.stringify(report, null, 2)}\n`, values.out);
   else if (format === "csv") writeOutput(reportCsv(report), values.out);
   else writeOutput(reportText(report, values.all ? Number.MAX_SAFE_INTEGER : 10), values.out);

@@ -28,7 +28,9 @@ const DOB_FIELDS = new Set(["DOB", "MC_DOB"]);
 
 /** Limits that keep a hostile file from exhausting memory or flooding the report. */
 export const MAX_FIELD_LENGTH = 1000;
-const MAX_ROW_ISSUES_PER_FILE = 1000;
+/** Unreadable rows listed per file; the last listed says so. */
+export const MAX_ROW_ISSUES_PER_FILE = 1000;
+export const MORE_ROWS_NOT_LISTED = " (further unreadable rows in this file are not listed)";
 
 type FieldKind = "date" | "number" | "postcode" | "id" | "code";
 
@@ -204,6 +206,44 @@ export function ascii(bytes: Uint8Array, s: number, e: number): string {
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c || b === 0x0d;
 const DIGIT = (b: number) => b >= 0x30 && b <= 0x39;
 
+/**
+ * One of `of` shares of the children, for reading a return on several
+ * threads: a thread keeps only the rows (and reports only the problems) of
+ * the children whose id hashes to its `index`; rows without a child id go
+ * to share 0. Every row of a child lands in the same share, whichever file
+ * and whichever tokenizer it comes through.
+ */
+export interface ChildShare {
+  index: number;
+  of: number;
+}
+
+function fnv(h: number, b: number): number {
+  return Math.imul(h ^ b, 0x01000193);
+}
+
+/** The share of a child id given as ASCII bytes [s, e) (already trimmed). */
+export function shareOfBytes(bytes: Uint8Array, s: number, e: number, of: number): number {
+  if (e <= s) return 0;
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = fnv(h, bytes[i]!);
+  return (h >>> 0) % of;
+}
+
+/** The share of a child id given as text (trimmed): the same as its UTF-8 bytes would give. */
+export function shareOfText(id: string, of: number): number {
+  if (id === "") return 0;
+  let ascii = true;
+  for (let i = 0; i < id.length && ascii; i++) if (id.charCodeAt(i) > 0x7f) ascii = false;
+  if (!ascii) {
+    const bytes = new TextEncoder().encode(id);
+    return shareOfBytes(bytes, 0, bytes.length, of);
+  }
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = fnv(h, id.charCodeAt(i));
+  return (h >>> 0) % of;
+}
+
 export interface RowContext {
   path: string;
   year: CollectionYear;
@@ -211,6 +251,8 @@ export interface RowContext {
   minimise: Minimise;
   issues: Issue[];
   caches: ReadCaches;
+  /** Keep only this share of the children (all when absent). */
+  share?: ChildShare;
 }
 
 /** Builds rows of one table from one file, counting what it reads and reporting what it cannot. */
@@ -263,10 +305,7 @@ export class RowBuilder {
     this.ctx.issues.push({
       rule: "READ-ROW",
       severity: "error",
-      message:
-        this.rowIssues === MAX_ROW_ISSUES_PER_FILE
-          ? `${message} (further unreadable rows in this file are not listed)`
-          : message,
+      message: this.rowIssues === MAX_ROW_ISSUES_PER_FILE ? `${message}${MORE_ROWS_NOT_LISTED}` : message,
       file: this.ctx.path,
       row: rowNumber,
       child,
@@ -314,6 +353,12 @@ export class RowBuilder {
   /** A row from Papa Parse's fields. */
   fromStrings(fields: string[], rowNumber: number, quoteError?: string): void {
     if (fields.every((f) => f.trim() === "")) return; // a blank row carries no data
+    const share = this.ctx.share;
+    if (
+      share &&
+      shareOfText(this.childAt < 0 ? "" : (fields[this.childAt] ?? "").trim(), share.of) !== share.index
+    )
+      return;
     const child = this.childAt < 0 ? undefined : fields[this.childAt]?.trim().slice(0, 40);
     if (quoteError) {
       this.issue(rowNumber, undefined, `row not read: a quoted field is not closed (${quoteError})`, child);
@@ -363,6 +408,20 @@ export class RowBuilder {
    * of ASCII text, already known to hold no quotes.
    */
   fromBytes(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, rowNumber: number): void {
+    // Another thread's child: skipped before any other work (a blank row has no child, so share 0).
+    const share = this.ctx.share;
+    if (share) {
+      const c = this.childAt;
+      let mine = 0;
+      if (c >= 0 && c < count) {
+        let s = starts[c]!;
+        let e = ends[c]!;
+        while (s < e && isSpace(bytes[s]!)) s++;
+        while (e > s && isSpace(bytes[e - 1]!)) e--;
+        mine = shareOfBytes(bytes, s, e, share.of);
+      }
+      if (mine !== share.index) return;
+    }
     // Trim each field's spaces once; a row of blank fields carries no data.
     let blank = true;
     for (let i = 0; i < count; i++) {

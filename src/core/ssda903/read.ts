@@ -3,6 +3,7 @@ import { decodeText, looksBinary } from "../text/decode.js";
 import { eachLine, firstLineOf, isPlainCsv } from "./read-fast.js";
 import {
   ascii,
+  type ChildShare,
   type Minimise,
   newReadCaches,
   postcodeSector,
@@ -14,12 +15,14 @@ import type { AnyRow, Issue, Return903, SourceFile } from "./types.js";
 import { emptyTables } from "./types.js";
 import { type CollectionYear, isSupportedYear, yearFromPath, yearLabel } from "./years.js";
 
-export { type Minimise, postcodeSector };
+export { type ChildShare, type Minimise, postcodeSector };
 
 export interface ReadOptions {
   /** Collection year for every file, overriding names and folders. */
   year?: CollectionYear;
   minimise?: Minimise;
+  /** Keep only one share of the children (see ChildShare). */
+  share?: ChildShare;
 }
 
 export interface InputFile {
@@ -129,6 +132,7 @@ export function readFile903(
     year,
     fileIndex: into.files.length,
     minimise: options.minimise ?? {},
+    share: options.share,
     issues,
     caches: cachesOf(into),
   };

@@ -3,6 +3,12 @@ import type { TableKey } from "../tables.js";
 import type { EpisodeRow, HeaderRow, Return903, TableRows, UascRow } from "../types.js";
 import { emptyTables } from "../types.js";
 import { type CollectionYear, yearEnd, yearStart } from "../years.js";
+import { countInPlacements, mostCommon } from "./home-la.js";
+
+/** Facts about a year that need every child's rows. */
+export interface YearFacts {
+  homeLa?: string | undefined;
+}
 
 /** The rows of one collection year and the tables supplied for it. */
 export interface YearData {
@@ -77,6 +83,8 @@ export class YearContext {
   constructor(
     private readonly current: YearData,
     prev?: YearData,
+    /** Facts about the whole year worked out elsewhere (by threads that each hold some of the children). */
+    private readonly given: YearFacts = {},
   ) {
     this.year = current.year;
     this.start = yearStart(current.year);
@@ -113,7 +121,7 @@ export class YearContext {
   uascByChild(): Map<string, UascRow> {
     return this.memo("uasc", () => {
       const m = new Map<string, UascRow>();
-      for (const u of this.t.uasc) if (!m.has(u.CHILD)) m.set(u.CHILD, u);
+      for (const u of this.current.t.uasc) if (!m.has(u.CHILD)) m.set(u.CHILD, u);
       return m;
     });
   }
@@ -123,6 +131,12 @@ export class YearContext {
     this.headers ??= headerIndex(this.current);
     const d = this.headers.get(child)?.DOB;
     return d === null || d === undefined || Number.isNaN(d) ? undefined : d;
+  }
+
+  /** The council's own LA code as the year's extract shows it (home-la.ts). */
+  homeLa(): string | undefined {
+    if ("homeLa" in this.given) return this.given.homeLa;
+    return this.memo("homeLa", () => mostCommon(countInPlacements(this.current.t.episodes)));
   }
 
   /** Memoise any other index a group of rules shares. */

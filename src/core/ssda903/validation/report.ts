@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { FIX_DESCRIPTIONS, type FixRule } from "../history.js";
 import type { Issue, SourceFile } from "../types.js";
 import { yearLabel } from "../years.js";
 import type { ValidationResult } from "./validate.js";
@@ -19,9 +20,20 @@ export interface ValidationReport {
     fields: string[];
   }>;
   summary: ValidationResult["summary"] & { notRun: ValidationResult["skipped"] };
+  /** What rebuilding the children's histories across the years did (when it was run). */
+  rebuild?: {
+    children: number;
+    withoutHeader: number;
+    fixes: number;
+    fixesByRule: Partial<Record<FixRule, number>>;
+  };
 }
 
-export function toReport(files: readonly SourceFile[], result: ValidationResult): ValidationReport {
+export function toReport(
+  files: readonly SourceFile[],
+  result: ValidationResult,
+  rebuild?: ValidationReport["rebuild"],
+): ValidationReport {
   return {
     files: files.map((f) => ({ path: f.path, table: f.table, year: f.year, rows: f.rows })),
     issues: result.issues.map((i) => ({
@@ -34,6 +46,7 @@ export function toReport(files: readonly SourceFile[], result: ValidationResult)
       fields: i.fields,
     })),
     summary: { ...result.summary, notRun: result.skipped },
+    ...(rebuild ? { rebuild } : {}),
   };
 }
 
@@ -75,6 +88,15 @@ export function reportText(report: ValidationReport, perRule = 10): string {
   }
   const { errors, queries } = report.summary;
   out.push("", `${plural(errors, "error")}, ${plural(queries, "query", "queries")}.`);
+  const r = report.rebuild;
+  if (r) {
+    out.push(
+      "",
+      `Histories rebuilt for ${plural(r.children, "child", "children")}${r.withoutHeader ? ` (${plural(r.withoutHeader, "child", "children")} with episodes but no Header row, kept)` : ""}: ${plural(r.fixes, "fix", "fixes")}${r.fixes ? " (list them with 'sufficiency fixes')" : ""}.`,
+    );
+    for (const [rule, n] of Object.entries(r.fixesByRule) as Array<[FixRule, number]>)
+      out.push(`  ${n.toLocaleString("en-GB")} ${FIX_DESCRIPTIONS[rule]}`);
+  }
   const groups = new Map<string, ValidationReport["issues"]>();
   for (const i of report.issues) {
     if (unreadable.includes(i)) continue;

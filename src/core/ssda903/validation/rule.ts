@@ -29,6 +29,14 @@ export interface Rule {
   previousYear?: boolean;
   /** Tables of the previous year the rule reads (default Episodes when `previousYear` is set). */
   previousTables?: readonly TableKey[];
+  /**
+   * The check reads this table a row at a time, in order,
+   * carrying nothing from one row to the next but caches of pure functions,
+   * and shares nothing with other rules (no `ctx.shared`): it may then be run
+   * on slices of the table, together with the other such rules of the table,
+   * so each slice is read from memory once for all of them (validate.ts).
+   */
+  rowwise?: TableKey;
   check(ctx: YearContext, flag: Flag): void;
 }
 

@@ -42,6 +42,7 @@ function minimumAge(opts: {
     message: opts.message,
     tables: ["episodes", "header"],
     fields: ["DECOM", opts.field],
+    rowwise: "episodes",
     check(ctx, flag) {
       for (const e of ctx.t.episodes) {
         const code = e[opts.field];
@@ -124,6 +125,7 @@ function ceasedAge(opts: {
     message: opts.message,
     tables: ["episodes", "header"],
     fields: ["REC", "DEC"],
+    rowwise: "episodes",
     check(ctx, flag) {
       for (const e of ctx.t.episodes) {
         if (!recs.has(e.REC) || !isDay(e.DEC) || !valid(ctx, REC, e.REC)) continue;
@@ -183,6 +185,7 @@ const stayingPutNotFoster = rule({
     "Staying put (REC E17) means staying with former foster carers, but the placement was not foster care (U1–U6)",
   tables: ["episodes"],
   fields: ["REC", "PLACE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.REC === "E17" && isDay(e.DEC) && valid(ctx, PLACE, e.PLACE) && !/^U[1-6]$/.test(e.PLACE)) {
@@ -208,6 +211,7 @@ const closedAfter18 = rule({
     "The episode started before the child's 18th birthday and continues past it: young people usually leave care on their 18th birthday",
   tables: ["episodes", "header"],
   fields: ["DEC", "DOB"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (!isDay(e.DEC) || !isDay(e.DECOM) || adultAllowed(e)) continue;
@@ -230,6 +234,7 @@ const custodyUnder10 = rule({
   message: "A child under 10 cannot change placement because of custody (REASON_PLACE_CHANGE CUSTOD)",
   tables: ["episodes", "header"],
   fields: ["REASON_PLACE_CHANGE", "DEC"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.REASON_PLACE_CHANGE !== "CUSTOD" || !isDay(e.DEC)) continue;

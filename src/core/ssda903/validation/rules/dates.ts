@@ -14,6 +14,7 @@ const dobAfterEnd = rule({
   message: "Date of birth is after the end of the collection year",
   tables: ["header"],
   fields: ["DOB"],
+  rowwise: "header",
   check(ctx, flag) {
     for (const h of ctx.t.header) {
       if (isDay(h.DOB) && h.DOB > ctx.end) flag(h, ["DOB"], `DOB ${uk(h.DOB)}, year ends ${uk(ctx.end)}`);
@@ -47,6 +48,7 @@ const endsBeforeStart = rule({
   message: "Date episode ceased (DEC) is before the date it began (DECOM)",
   tables: ["episodes"],
   fields: ["DEC", "DECOM"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (isDay(e.DEC) && isDay(e.DECOM) && e.DEC < e.DECOM) {
@@ -63,6 +65,7 @@ const startsAfterYear = rule({
   message: "Date episode began (DECOM) is after the end of the collection year",
   tables: ["episodes"],
   fields: ["DECOM"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (isDay(e.DECOM) && e.DECOM > ctx.end)
@@ -78,6 +81,7 @@ const endsAfterYear = rule({
   message: "Date episode ceased (DEC) is after the end of the collection year",
   tables: ["episodes"],
   fields: ["DEC"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (isDay(e.DEC) && e.DEC > ctx.end) flag(e, ["DEC"], `DEC ${uk(e.DEC)}, year ends ${uk(ctx.end)}`);
@@ -92,6 +96,7 @@ const sameDayEpisode = rule({
   message: "Episode appears to have lasted less than a day (it starts and ends on the same date)",
   tables: ["episodes"],
   fields: ["DECOM", "DEC"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (isDay(e.DECOM) && e.DEC === e.DECOM) flag(e, ["DECOM", "DEC"], `DECOM and DEC both ${uk(e.DECOM)}`);
@@ -106,6 +111,7 @@ const over21 = rule({
   message: "Child was over 21 at the start of the collection year",
   tables: ["header"],
   fields: ["DOB"],
+  rowwise: "header",
   check(ctx, flag) {
     for (const h of ctx.t.header) {
       if (!isDay(h.DOB)) continue;
@@ -123,6 +129,7 @@ const startedAged18 = rule({
   message: "Child started to be looked after (RNE S) aged 18 or over",
   tables: ["header", "episodes"],
   fields: ["DECOM", "RNE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.RNE !== "S" || !isDay(e.DECOM)) continue;
@@ -148,6 +155,7 @@ const openAfter18 = rule({
     "Young person is still looked after after their 18th birthday but not under section 20(5) (V2) in a community home (K2)",
   tables: ["header", "episodes"],
   fields: ["DEC", "LS", "PLACE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.DEC !== null || (e.LS === "V2" && e.PLACE === "K2")) continue;
@@ -167,6 +175,7 @@ const reviewBeforeBirth = rule({
   message: "Date of review (REVIEW) is before the child's date of birth",
   tables: ["reviews"],
   fields: ["REVIEW", "DOB"],
+  rowwise: "reviews",
   check(ctx, flag) {
     for (const r of ctx.t.reviews) {
       if (isDay(r.REVIEW) && isDay(r.DOB) && r.REVIEW < r.DOB) {
@@ -183,6 +192,7 @@ const reviewOutsideYear = rule({
   message: "Date of review (REVIEW) is outside the collection year",
   tables: ["reviews"],
   fields: ["REVIEW"],
+  rowwise: "reviews",
   check(ctx, flag) {
     for (const r of ctx.t.reviews) {
       if (isDay(r.REVIEW) && (r.REVIEW < ctx.start || r.REVIEW > ctx.end)) {
@@ -199,6 +209,7 @@ const missingBeforeBirth = rule({
   message: "Missing or away period starts on or before the child's date of birth",
   tables: ["missing"],
   fields: ["MIS_START", "DOB"],
+  rowwise: "missing",
   check(ctx, flag) {
     for (const m of ctx.t.missing) {
       if (isDay(m.MIS_START) && isDay(m.DOB) && m.MIS_START <= m.DOB) {
@@ -216,6 +227,7 @@ const placedBeforeBirth = rule({
     "Date of decision that the child should be placed for adoption (DATE_PLACED) is before the child was born",
   tables: ["placedAdoption"],
   fields: ["DATE_PLACED", "DOB"],
+  rowwise: "placedAdoption",
   check(ctx, flag) {
     for (const p of ctx.t.placedAdoption) {
       if (isDay(p.DATE_PLACED) && isDay(p.DOB) && p.DATE_PLACED < p.DOB) {
@@ -232,6 +244,7 @@ const adoptionDatesBeforeBirth = rule({
   message: "Adoption dates (DATE_INT or DATE_MATCH) are before the child's date of birth",
   tables: ["ad1"],
   fields: ["DATE_INT", "DATE_MATCH", "DOB"],
+  rowwise: "ad1",
   check(ctx, flag) {
     for (const a of ctx.t.ad1) {
       if (!isDay(a.DOB)) continue;
@@ -257,6 +270,7 @@ const placedAfterYearOrCare = rule({
     "Date of decision that the child should (or should no longer) be placed for adoption is after the end of the year or after the child left care",
   tables: ["placedAdoption", "episodes"],
   fields: ["DATE_PLACED", "DATE_PLACED_CEASED"],
+  rowwise: "placedAdoption",
   check(ctx, flag) {
     const byChild = ctx.episodesByChild();
     for (const p of ctx.t.placedAdoption) {
@@ -294,6 +308,7 @@ const placedCeasedTooEarly = rule({
     "Date of decision that the child should no longer be placed for adoption is before the collection year or before the child started to be looked after",
   tables: ["placedAdoption", "episodes"],
   fields: ["DATE_PLACED_CEASED", "DECOM"],
+  rowwise: "placedAdoption",
   check(ctx, flag) {
     const byChild = ctx.episodesByChild();
     for (const p of ctx.t.placedAdoption) {

@@ -98,6 +98,7 @@ export function invalidDateRule(
       : `${what} is not a valid date (DD/MM/YYYY)`,
     tables: [table],
     fields: [fieldName],
+    rowwise: table,
     check(ctx, flag) {
       for (const row of ctx.t[table] as AnyRow[]) {
         const v = field(row, fieldName);
@@ -141,6 +142,7 @@ export function invalidCodeRule(
       : `${what} is not a valid code for the collection year`,
     tables: [table],
     fields: [fieldName],
+    rowwise: table,
     check(ctx, flag) {
       const valid = codesFor(list, ctx.year);
       for (const row of ctx.t[table] as AnyRow[]) {
@@ -163,6 +165,7 @@ export function childBlankRule(id: string, table: TableKey): Rule {
     message: `Child identifier (CHILD) is blank in the ${TABLES[table].name} table`,
     tables: [table],
     fields: ["CHILD"],
+    rowwise: table,
     check(ctx, flag) {
       for (const row of ctx.t[table] as AnyRow[]) if (row.CHILD === "") flag(row, ["CHILD"], "CHILD blank");
     },
@@ -180,6 +183,7 @@ const decomBlank = rule({
   message: "Date episode began (DECOM) is blank",
   tables: ["episodes"],
   fields: ["DECOM"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) if (e.DECOM === null) flag(e, ["DECOM"], "DECOM blank");
   },
@@ -194,6 +198,7 @@ const episodeFieldsBlank = rule({
   message: "Reason for new episode, legal status, category of need or placement type is blank",
   tables: ["episodes"],
   fields: [...EPISODE_REQUIRED],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       // Tested field by field first: the list is built only for a row with a blank.
@@ -212,6 +217,7 @@ const decRecTogether = rule({
     "Date episode ceased (DEC) and reason episode ceased (REC) must both be filled in or both be blank",
   tables: ["episodes"],
   fields: ["DEC", "REC"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       const hasDec = e.DEC !== null;
@@ -234,6 +240,7 @@ const providerBlank = rule({
   message: "Placement provider (PLACE_PROVIDER) is blank but this placement type needs one",
   tables: ["episodes"],
   fields: ["PLACE_PROVIDER", "PLACE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.PLACE_PROVIDER === "" && e.PLACE !== "" && !providerNotNeeded(e.PLACE)) {
@@ -290,6 +297,7 @@ const distanceInvalid = rule({
   message: "Distance from home to placement (PL_DISTANCE) is not a number of miles from 0.0 to 999.9",
   tables: ["episodes"],
   fields: ["PL_DISTANCE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       const d = e.PL_DISTANCE;

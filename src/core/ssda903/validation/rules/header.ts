@@ -67,6 +67,7 @@ const motherInvalid = rule({
   message: "Mother status (MOTHER) must be 0 or 1, and only given for a girl or young woman",
   tables: ["header"],
   fields: ["MOTHER", "SEX"],
+  rowwise: "header",
   check(ctx, flag) {
     for (const h of ctx.t.header) {
       if (h.MOTHER === "") continue;
@@ -84,6 +85,7 @@ const motherBlank = rule({
   message: "Mother status (MOTHER) is blank for a girl or young woman who is looked after",
   tables: ["header", "episodes"],
   fields: ["MOTHER"],
+  rowwise: "header",
   check(ctx, flag) {
     const episodes = ctx.episodesByChild();
     for (const h of ctx.t.header) {
@@ -100,6 +102,7 @@ const motherWithoutChildDob = rule({
   message: "Child is recorded as a mother (MOTHER 1) but the date of birth of her child (MC_DOB) is blank",
   tables: ["header"],
   fields: ["MOTHER", "MC_DOB"],
+  rowwise: "header",
   check(ctx, flag) {
     for (const h of ctx.t.header)
       if (h.MOTHER === "1" && h.MC_DOB === null) flag(h, ["MC_DOB"], "MOTHER 1, MC_DOB blank");
@@ -113,6 +116,7 @@ const childDobWithoutMother = rule({
   message: "Date of birth of mother's child (MC_DOB) is given but MOTHER does not say she is a mother",
   tables: ["header"],
   fields: ["MOTHER", "MC_DOB", "SEX"],
+  rowwise: "header",
   check(ctx, flag) {
     for (const h of ctx.t.header) {
       if (h.MC_DOB !== null && h.MOTHER !== "1" && sexKind(h.SEX, ctx.year) === "female") {
@@ -129,6 +133,7 @@ const childDobForMale = rule({
   message: "Date of birth of mother's child (MC_DOB) is given but the child's sex is male",
   tables: ["header"],
   fields: ["SEX", "MC_DOB"],
+  rowwise: "header",
   check(ctx, flag) {
     for (const h of ctx.t.header) {
       if (h.MC_DOB !== null && sexKind(h.SEX, ctx.year) === "male")
@@ -144,6 +149,7 @@ const childBornBeforeMother = rule({
   message: "Date of birth of mother's child (MC_DOB) is on or before the mother's own date of birth",
   tables: ["header"],
   fields: ["MC_DOB", "DOB"],
+  rowwise: "header",
   check(ctx, flag) {
     for (const h of ctx.t.header) {
       if (isDay(h.MC_DOB) && isDay(h.DOB) && h.MC_DOB <= h.DOB) {
@@ -160,6 +166,7 @@ const motherUnder11 = rule({
   message: "Child is recorded as a mother but was under 11 at the start of the collection year",
   tables: ["header"],
   fields: ["DOB", "MOTHER"],
+  rowwise: "header",
   check(ctx, flag) {
     for (const h of ctx.t.header) {
       if (h.MOTHER !== "1" || !isDay(h.DOB)) continue;
@@ -178,6 +185,7 @@ const childBornTooLate = rule({
     "Date of birth of mother's child (MC_DOB) is after the end of the year or after the mother ceased to be looked after",
   tables: ["header", "episodes"],
   fields: ["MC_DOB", "DEC"],
+  rowwise: "header",
   check(ctx, flag) {
     const episodes = ctx.episodesByChild();
     for (const h of ctx.t.header) {
@@ -215,6 +223,7 @@ const sexChanged = rule({
   fields: ["SEX"],
   previousYear: true,
   previousTables: ["header"],
+  rowwise: "header",
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     for (const h of ctx.t.header) {
@@ -235,6 +244,7 @@ const dobChanged = rule({
   fields: ["DOB"],
   previousYear: true,
   previousTables: ["header"],
+  rowwise: "header",
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     for (const h of ctx.t.header) {
@@ -255,6 +265,7 @@ const ethnicChanged = rule({
   fields: ["ETHNIC"],
   previousYear: true,
   previousTables: ["header"],
+  rowwise: "header",
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     for (const h of ctx.t.header) {
@@ -275,6 +286,7 @@ const motherChanged = rule({
   fields: ["MOTHER"],
   previousYear: true,
   previousTables: ["header"],
+  rowwise: "header",
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     // Only children looked after this year: a care leaver's Header row leaves MOTHER blank.
@@ -296,6 +308,7 @@ const childDobChanged = rule({
   fields: ["MC_DOB"],
   previousYear: true,
   previousTables: ["header"],
+  rowwise: "header",
   check(ctx, flag) {
     const prev = ctx.prevHeaderByChild();
     const looked = ctx.episodesByChild();
@@ -328,6 +341,7 @@ const upnInvalid = rule({
   message: "Unique Pupil Number (UPN) is not valid; if it is not known use UN1 to UN5",
   tables: ["header"],
   fields: ["UPN"],
+  rowwise: "header",
   check(ctx, flag) {
     for (const h of ctx.t.header) if (h.UPN !== "" && !UPN.test(h.UPN)) flag(h, ["UPN"], `'${h.UPN}'`);
   },
@@ -340,6 +354,7 @@ const upnBlank = rule({
   message: "Unique Pupil Number (UPN) is blank for a looked-after child (use UN1 to UN5 if it is not known)",
   tables: ["header", "episodes"],
   fields: ["UPN"],
+  rowwise: "header",
   check(ctx, flag) {
     const episodes = ctx.episodesByChild();
     for (const h of ctx.t.header) {

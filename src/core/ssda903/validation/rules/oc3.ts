@@ -31,6 +31,7 @@ const allOrNone = rule({
   message: "Care leaver items (IN_TOUCH, ACTIV, ACCOM) must all be filled in or all be blank",
   tables: ["oc3"],
   fields: [...ITEMS],
+  rowwise: "oc3",
   check(ctx, flag) {
     for (const r of ctx.t.oc3) {
       if (r.IN_TOUCH !== "" && r.ACTIV !== "" && r.ACCOM !== "") continue; // all filled: the common case
@@ -49,6 +50,7 @@ const diedOrHome = rule({
     "Young person has died or returned home (IN_TOUCH DIED or RHOM), so activity (ACTIV) and accommodation (ACCOM) must be 0",
   tables: ["oc3"],
   fields: [...ITEMS],
+  rowwise: "oc3",
   check(ctx, flag) {
     for (const r of ctx.t.oc3) {
       if ((r.IN_TOUCH === "DIED" || r.IN_TOUCH === "RHOM") && (r.ACTIV !== "0" || r.ACCOM !== "0")) {
@@ -65,6 +67,7 @@ const inTouchButZero = rule({
   message: "Local authority is in touch (IN_TOUCH YES) but activity (ACTIV) or accommodation (ACCOM) is 0",
   tables: ["oc3"],
   fields: [...ITEMS],
+  rowwise: "oc3",
   check(ctx, flag) {
     for (const r of ctx.t.oc3) {
       if (r.IN_TOUCH === "YES" && (r.ACTIV === "0" || r.ACCOM === "0")) {
@@ -82,6 +85,7 @@ const outsideAgeWindow = rule({
   message: "Care leaver information is given but the young person has no 17th to 21st birthday in the year",
   tables: ["oc3"],
   fields: ["DOB", ...ITEMS],
+  rowwise: "oc3",
   check(ctx, flag) {
     for (const r of ctx.t.oc3) {
       if (!hasData(r) || !isDay(r.DOB)) continue;
@@ -108,6 +112,7 @@ const neverLookedAfter = rule({
   tables: ["oc3", "episodes"],
   fields: [...ITEMS],
   previousYear: true,
+  rowwise: "oc3",
   check(ctx, flag) {
     const now = ctx.episodesByChild();
     const prev = ctx.prevEpisodesByChild();
@@ -156,6 +161,7 @@ const stillLookedAfter = rule({
     "Care leaver information is not needed for a young person still looked after on their 17th or 18th birthday",
   tables: ["oc3", "episodes"],
   fields: [...ITEMS],
+  rowwise: "oc3",
   check(ctx, flag) {
     const episodes = ctx.episodesByChild();
     for (const r of ctx.t.oc3) {
@@ -185,6 +191,7 @@ const transferredOut = rule({
     "Child's care was taken over by another local authority (last episode ended E3), so care leaver information should not be completed",
   tables: ["oc3", "episodes"],
   fields: [...ITEMS],
+  rowwise: "oc3",
   check(ctx, flag) {
     const episodes = ctx.episodesByChild();
     for (const r of ctx.t.oc3) {
@@ -206,6 +213,7 @@ const stayingPutAt17 = rule({
     "Care leaver with a 17th birthday this year cannot be living with former foster carers (ACCOM Z1 or Z2)",
   tables: ["oc3"],
   fields: ["ACCOM", "DOB"],
+  rowwise: "oc3",
   check(ctx, flag) {
     for (const r of ctx.t.oc3) {
       if (r.ACCOM !== "Z1" && r.ACCOM !== "Z2") continue;

@@ -39,6 +39,7 @@ const pn0Over4 = rule({
   message: "Participation code PN0 (child under 4) is used but the child was 4 or over at the review",
   tables: ["reviews"],
   fields: ["REVIEW_CODE", "REVIEW", "DOB"],
+  rowwise: "reviews",
   check(ctx, flag) {
     for (const r of ctx.t.reviews) {
       if (r.REVIEW_CODE !== "PN0" || !isDay(r.REVIEW) || !isDay(r.DOB)) continue;
@@ -55,6 +56,7 @@ const pnUnder4 = rule({
   message: "Participation code PN1–PN7 (child 4 or over) is used but the child was under 4 at the review",
   tables: ["reviews"],
   fields: ["REVIEW_CODE", "REVIEW", "DOB"],
+  rowwise: "reviews",
   check(ctx, flag) {
     for (const r of ctx.t.reviews) {
       if (!PN_4_AND_OVER.has(r.REVIEW_CODE) || !isDay(r.REVIEW) || !isDay(r.DOB)) continue;
@@ -76,6 +78,7 @@ const missingEndsBeforeStart = rule({
   message: "Missing or away period ends (MIS_END) before it starts (MIS_START)",
   tables: ["missing"],
   fields: ["MIS_START", "MIS_END"],
+  rowwise: "missing",
   check(ctx, flag) {
     for (const m of ctx.t.missing) {
       if (isDay(m.MIS_START) && isDay(m.MIS_END) && m.MIS_END < m.MIS_START) {
@@ -92,6 +95,7 @@ const missingStartsAfterYear = rule({
   message: "Missing or away period starts (MIS_START) after the end of the collection year",
   tables: ["missing"],
   fields: ["MIS_START"],
+  rowwise: "missing",
   check(ctx, flag) {
     for (const m of ctx.t.missing) {
       if (isDay(m.MIS_START) && m.MIS_START > ctx.end) {
@@ -108,6 +112,7 @@ const missingEndsOutsideYear = rule({
   message: "Missing or away period ends (MIS_END) outside the collection year",
   tables: ["missing"],
   fields: ["MIS_END"],
+  rowwise: "missing",
   check(ctx, flag) {
     for (const m of ctx.t.missing) {
       if (isDay(m.MIS_END) && (m.MIS_END < ctx.start || m.MIS_END > ctx.end)) {
@@ -156,6 +161,7 @@ const missingTypeBlank = rule({
     "Date missing or away period started (MIS_START) is given but whether missing or away (MISSING) is blank",
   tables: ["missing"],
   fields: ["MISSING", "MIS_START"],
+  rowwise: "missing",
   check(ctx, flag) {
     for (const m of ctx.t.missing) {
       if (m.MIS_START !== null && m.MISSING === "") {
@@ -177,6 +183,7 @@ const matchedBeforeDecision = rule({
     "Date the child should be placed for adoption (DATE_INT) must be given and on or before the date of matching (DATE_MATCH)",
   tables: ["ad1"],
   fields: ["DATE_INT", "DATE_MATCH"],
+  rowwise: "ad1",
   check(ctx, flag) {
     for (const a of ctx.t.ad1) {
       if (!isDay(a.DATE_MATCH)) continue;
@@ -198,6 +205,7 @@ const adoptionAllOrNone = rule({
     "Adoption items (DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR) must all be filled in or all be blank",
   tables: ["ad1"],
   fields: [...AD1_ITEMS],
+  rowwise: "ad1",
   check(ctx, flag) {
     for (const a of ctx.t.ad1) {
       const blank = AD1_ITEMS.filter((f) => a[f] === null || a[f] === "");
@@ -213,6 +221,7 @@ const fosterCareInvalid = rule({
   message: "Adopted by former foster carer (FOSTER_CARE) must be 0 or 1",
   tables: ["ad1"],
   fields: ["FOSTER_CARE"],
+  rowwise: "ad1",
   check(ctx, flag) {
     for (const a of ctx.t.ad1) {
       if (a.FOSTER_CARE !== "" && a.FOSTER_CARE !== "0" && a.FOSTER_CARE !== "1")
@@ -228,6 +237,7 @@ const numberOfAdoptersInvalid = rule({
   message: "Number of adopters (NB_ADOPTR) must be 1 or 2",
   tables: ["ad1"],
   fields: ["NB_ADOPTR"],
+  rowwise: "ad1",
   check(ctx, flag) {
     for (const a of ctx.t.ad1) {
       if (a.NB_ADOPTR !== "" && a.NB_ADOPTR !== "1" && a.NB_ADOPTR !== "2")
@@ -243,6 +253,7 @@ const coupleWithSingleSex = rule({
   message: "Two adopters (NB_ADOPTR 2) but the sex of adopters (SEX_ADOPTR) is for one adopter (M1 or F1)",
   tables: ["ad1"],
   fields: ["NB_ADOPTR", "SEX_ADOPTR"],
+  rowwise: "ad1",
   check(ctx, flag) {
     for (const a of ctx.t.ad1) {
       if (a.NB_ADOPTR === "2" && (a.SEX_ADOPTR === "M1" || a.SEX_ADOPTR === "F1")) {
@@ -264,6 +275,7 @@ const ceasedWithReason = rule({
     "Date (DATE_PLACED_CEASED) and reason (REASON_PLACED_CEASED) the child should no longer be placed for adoption must both be given or both be blank",
   tables: ["placedAdoption"],
   fields: ["DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+  rowwise: "placedAdoption",
   check(ctx, flag) {
     for (const p of ctx.t.placedAdoption) {
       const hasDate = p.DATE_PLACED_CEASED !== null;
@@ -283,6 +295,7 @@ const ceasedBeforePlaced = rule({
     "Date the child should no longer be placed for adoption (DATE_PLACED_CEASED) is before the decision to place (DATE_PLACED)",
   tables: ["placedAdoption"],
   fields: ["DATE_PLACED", "DATE_PLACED_CEASED"],
+  rowwise: "placedAdoption",
   check(ctx, flag) {
     for (const p of ctx.t.placedAdoption) {
       if (isDay(p.DATE_PLACED) && isDay(p.DATE_PLACED_CEASED) && p.DATE_PLACED_CEASED < p.DATE_PLACED) {
@@ -304,6 +317,7 @@ const ceasedWithoutPlaced = rule({
     "The child should no longer be placed for adoption, but the date of the decision to place (DATE_PLACED) is blank",
   tables: ["placedAdoption"],
   fields: ["DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+  rowwise: "placedAdoption",
   check(ctx, flag) {
     for (const p of ctx.t.placedAdoption) {
       if (p.DATE_PLACED === null && p.DATE_PLACED_CEASED !== null && p.REASON_PLACED_CEASED !== "") {
@@ -405,6 +419,7 @@ const permDateInvalid = rule({
     "Date of previous permanence order (DATE_PERM) is not a valid date (DD/MM/YYYY, ZZ for unknown parts) or is not before the child started to be looked after",
   tables: ["prevPerm", "episodes"],
   fields: ["DATE_PERM"],
+  rowwise: "prevPerm",
   check(ctx, flag) {
     const episodes = ctx.episodesByChild();
     for (const p of ctx.t.prevPerm) {
@@ -430,6 +445,7 @@ const permDetailsWithoutOption = rule({
     "Local authority (LA_PERM) or date (DATE_PERM) of a previous permanence order is given but PREV_PERM is blank or Z1 (none)",
   tables: ["prevPerm"],
   fields: ["PREV_PERM", "LA_PERM", "DATE_PERM"],
+  rowwise: "prevPerm",
   check(ctx, flag) {
     for (const p of ctx.t.prevPerm) {
       if ((p.LA_PERM !== "" || p.DATE_PERM !== "") && (p.PREV_PERM === "" || p.PREV_PERM === "Z1")) {
@@ -449,6 +465,7 @@ const permOptionWithoutDetails = rule({
     "A previous permanence order (PREV_PERM P1–P4) is recorded but its local authority (LA_PERM) or date (DATE_PERM) is blank",
   tables: ["prevPerm"],
   fields: ["LA_PERM", "DATE_PERM"],
+  rowwise: "prevPerm",
   check(ctx, flag) {
     for (const p of ctx.t.prevPerm) {
       if (!PERM_ORDERS.has(p.PREV_PERM)) continue;
@@ -469,6 +486,7 @@ const permLaInvalid = rule({
     "Local authority of previous permanence order (LA_PERM) is not a 3-digit LA code, WAL, SCO, NIR or NUK",
   tables: ["prevPerm"],
   fields: ["LA_PERM"],
+  rowwise: "prevPerm",
   check(ctx, flag) {
     for (const p of ctx.t.prevPerm)
       if (p.LA_PERM !== "" && !LA_PERM.test(p.LA_PERM)) flag(p, ["LA_PERM"], `'${p.LA_PERM}'`);
@@ -486,6 +504,7 @@ const convictedUnder10 = rule({
   message: "Conviction (CONVICTED) is recorded for a child under 10 at 31 March",
   tables: ["oc2"],
   fields: ["CONVICTED", "DOB"],
+  rowwise: "oc2",
   check(ctx, flag) {
     for (const o of ctx.t.oc2) {
       if (o.CONVICTED === "" || !isDay(o.DOB)) continue;
@@ -502,6 +521,7 @@ const sdqScoreInvalid = rule({
   message: "Strengths and Difficulties Questionnaire score (SDQ_SCORE) is not a whole number from 0 to 40",
   tables: ["oc2"],
   fields: ["SDQ_SCORE"],
+  rowwise: "oc2",
   check(ctx, flag) {
     for (const o of ctx.t.oc2) {
       if (o.SDQ_SCORE !== "" && !(/^[0-9]{1,2}$/.test(o.SDQ_SCORE) && Number(o.SDQ_SCORE) <= 40)) {
@@ -529,6 +549,7 @@ const oc2FlagsInvalid = rule({
   message: "Items for children looked after for 12 months (OC2) must be 0 or 1",
   tables: ["oc2"],
   fields: [...OC2_FLAGS],
+  rowwise: "oc2",
   check(ctx, flag) {
     for (const o of ctx.t.oc2) {
       const bad = OC2_FLAGS.filter((f) => o[f] !== "" && o[f] !== "0" && o[f] !== "1");
@@ -546,6 +567,7 @@ const sdqReasonInvalid = rule({
   message: "Reason for no SDQ score (SDQ_REASON) is not a valid code (SDQ1 to SDQ5)",
   tables: ["oc2"],
   fields: ["SDQ_REASON"],
+  rowwise: "oc2",
   check(ctx, flag) {
     for (const o of ctx.t.oc2) {
       if (o.SDQ_REASON !== "" && !SDQ_REASONS.has(o.SDQ_REASON)) flag(o, ["SDQ_REASON"], `'${o.SDQ_REASON}'`);
@@ -560,6 +582,7 @@ const sdqScoreAndReason = rule({
   message: "A reason for no SDQ score (SDQ_REASON) is given although an SDQ score (SDQ_SCORE) is given",
   tables: ["oc2"],
   fields: ["SDQ_SCORE", "SDQ_REASON"],
+  rowwise: "oc2",
   check(ctx, flag) {
     for (const o of ctx.t.oc2) {
       if (o.SDQ_SCORE !== "" && o.SDQ_REASON !== "")
@@ -579,6 +602,7 @@ const swEndsBeforeStart = rule({
   message: "Social worker episode ends (SW_DEC) before it starts (SW_DECOM)",
   tables: ["swEpisodes"],
   fields: ["SW_DECOM", "SW_DEC"],
+  rowwise: "swEpisodes",
   check(ctx, flag) {
     for (const s of ctx.t.swEpisodes) {
       if (isDay(s.SW_DECOM) && isDay(s.SW_DEC) && s.SW_DEC < s.SW_DECOM) {
@@ -595,6 +619,7 @@ const swOutsideYear = rule({
   message: "Social worker episode starts (SW_DECOM) or ends (SW_DEC) after the end of the collection year",
   tables: ["swEpisodes"],
   fields: ["SW_DECOM", "SW_DEC"],
+  rowwise: "swEpisodes",
   check(ctx, flag) {
     for (const s of ctx.t.swEpisodes) {
       const bad = (["SW_DECOM", "SW_DEC"] as const).filter((f) => {

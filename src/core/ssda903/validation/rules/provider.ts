@@ -219,6 +219,7 @@ const urnOutsideEngland = rule({
   message: "A placement outside England is not registered with Ofsted, so it should have no URN",
   tables: ["episodes"],
   fields: ["URN", "PL_LA"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.URN !== "" && outsideEngland(e.PL_LA)) flag(e, undefined, `PL_LA ${e.PL_LA}, URN ${e.URN}`);
@@ -237,34 +238,13 @@ const urnShape = rule({
     "The URN does not look like an Ofsted URN (SC and six digits, or six or seven digits) nor the placeholder XXXXXXX",
   tables: ["episodes"],
   fields: ["URN"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.URN !== "" && e.URN !== NO_URN && !URN_SHAPE.test(e.URN)) flag(e, undefined, `'${e.URN}'`);
     }
   },
 });
-
-/**
- * The council's own LA code as the extract shows it: the PL_LA most often
- * given with PL_LOCATION IN in the year (undefined when there is none).
- */
-function homeLa(ctx: YearContext): string | undefined {
-  return ctx.shared("provider:homeLa", () => {
-    const counts = new Map<string, number>();
-    for (const e of ctx.t.episodes) {
-      if (e.PL_LOCATION === "IN" && e.PL_LA !== "") counts.set(e.PL_LA, (counts.get(e.PL_LA) ?? 0) + 1);
-    }
-    let best: string | undefined;
-    let most = 0;
-    for (const [la, n] of counts) {
-      if (n > most) {
-        best = la;
-        most = n;
-      }
-    }
-    return best;
-  });
-}
 
 const locationDisagrees = rule({
   id: "SP342",
@@ -274,8 +254,9 @@ const locationDisagrees = rule({
     "Placement location (PL_LOCATION) disagrees with the LA of placement (PL_LA): IN placements should be in the council's own area and OUT placements elsewhere",
   tables: ["episodes"],
   fields: ["PL_LOCATION", "PL_LA"],
+  rowwise: "episodes",
   check(ctx, flag) {
-    const home = homeLa(ctx);
+    const home = ctx.homeLa();
     if (home === undefined) return;
     for (const e of ctx.t.episodes) {
       if (e.PL_LA === "") continue;
@@ -295,6 +276,7 @@ const locationCode = rule({
   message: "Placement location (PL_LOCATION) must be IN or OUT when given",
   tables: ["episodes"],
   fields: ["PL_LOCATION"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.PL_LOCATION !== "" && e.PL_LOCATION !== "IN" && e.PL_LOCATION !== "OUT") {
@@ -316,6 +298,7 @@ function farAway(id: string, dfe: boolean): Rule {
     message: "The placement is more than 350 miles from home (PL_DISTANCE): check the postcodes",
     tables: ["episodes"],
     fields: ["PL_DISTANCE", "HOME_POST", "PL_POST"],
+    rowwise: "episodes",
     check(ctx, flag) {
       for (const e of ctx.t.episodes) {
         const d = e.PL_DISTANCE;

@@ -262,6 +262,7 @@ const reasonOnOpen = rule({
     "A reason for placement change (REASON_PLACE_CHANGE) is not needed while the episode is still open",
   tables: ["episodes"],
   fields: ["REASON_PLACE_CHANGE", "DEC"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.DEC === null && e.REASON_PLACE_CHANGE !== "")

@@ -22,6 +22,7 @@ const breakTooLong = rule({
   message: "A single short break (LS V3) must not last more than 17 days",
   tables: ["episodes"],
   fields: ["LS", "DECOM", "DEC"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.LS !== "V3" || !isDay(e.DECOM)) continue;
@@ -74,6 +75,7 @@ const breakIsNewStart = rule({
     "A single short break (LS V3) always starts a new episode (RNE S): the child cannot change placement or legal status during one",
   tables: ["episodes"],
   fields: ["LS", "RNE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (e.LS === "V3" && valid(ctx, RNE, e.RNE) && e.RNE !== "S") flag(e, ["RNE"], `RNE ${e.RNE}`);
@@ -89,6 +91,7 @@ const longTermFoster = rule({
     "A child on a short break (LS V3 or V4) cannot be in a long-term foster placement (PLACE U1 or U4)",
   tables: ["episodes"],
   fields: ["LS", "PLACE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (isShortBreak(e.LS) && (e.PLACE === "U1" || e.PLACE === "U4"))
@@ -147,6 +150,7 @@ const implausiblePlacement = rule({
     "A short break (LS V3 or V4) is recorded in a placement type that does not fit a short break (with parents, independent living, adoption, secure or custody)",
   tables: ["episodes"],
   fields: ["LS", "PLACE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (isShortBreak(e.LS) && UNLIKELY_FOR_BREAKS.has(e.PLACE) && valid(ctx, PLACE, e.PLACE)) {

@@ -22,6 +22,7 @@ const startsWithTemporary = rule({
     "A temporary placement (T0–T4) must follow another placement in the same period of care: its reason for new episode (RNE) must be P or B",
   tables: ["episodes"],
   fields: ["PLACE", "RNE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (isTemporary(e.PLACE) && valid(ctx, RNE, e.RNE) && e.RNE !== "P" && e.RNE !== "B") {
@@ -39,6 +40,7 @@ const endsWithTemporary = rule({
     "A period of care cannot end in a temporary placement (T0–T4): the episode must end with X1 and a return to a placement",
   tables: ["episodes"],
   fields: ["PLACE", "REC"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if (isTemporary(e.PLACE) && e.DEC !== null && e.REC !== "X1" && valid(ctx, REC, e.REC)) {
@@ -57,6 +59,7 @@ function tooLong(id: string, place: string, days: number, what: string): Rule {
     message: `${what} (PLACE ${place}) lasts more than ${days} days`,
     tables: ["episodes"],
     fields: ["PLACE", "DECOM", "DEC"],
+    rowwise: "episodes",
     check(ctx, flag) {
       for (const e of ctx.t.episodes) {
         if (e.PLACE !== place) continue;
@@ -165,6 +168,7 @@ const shortBreakTemporary = rule({
   message: "A child on a short break (LS V3 or V4) cannot be in a temporary placement (T0–T4)",
   tables: ["episodes"],
   fields: ["LS", "PLACE"],
+  rowwise: "episodes",
   check(ctx, flag) {
     for (const e of ctx.t.episodes) {
       if ((e.LS === "V3" || e.LS === "V4") && isTemporary(e.PLACE))

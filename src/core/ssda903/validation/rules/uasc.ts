@@ -15,6 +15,7 @@ const uascWithoutHeader = rule({
   message: "Child is in the UASC table but not in the Header table",
   tables: ["uasc", "header"],
   fields: ["CHILD"],
+  rowwise: "uasc",
   check(ctx, flag) {
     const header = ctx.headerByChild();
     for (const u of ctx.t.uasc)
@@ -29,6 +30,7 @@ const ceasedBeforeBirth = rule({
   message: "Date UASC status ceased (DUC) is before the child's date of birth",
   tables: ["uasc"],
   fields: ["DUC", "DOB"],
+  rowwise: "uasc",
   check(ctx, flag) {
     for (const u of ctx.t.uasc) {
       if (isDay(u.DUC) && isDay(u.DOB) && u.DUC < u.DOB)
@@ -45,6 +47,7 @@ const ceasedAfter18 = rule({
   message: "Date UASC status ceased (DUC) is after the child's 18th birthday",
   tables: ["uasc"],
   fields: ["DUC"],
+  rowwise: "uasc",
   check(ctx, flag) {
     for (const u of ctx.t.uasc) {
       if (!isDay(u.DUC) || !isDay(u.DOB)) continue;
@@ -61,6 +64,7 @@ const dobDiffers = rule({
   message: "Date of birth in the UASC table differs from the Header",
   tables: ["uasc", "header"],
   fields: ["DOB"],
+  rowwise: "uasc",
   check(ctx, flag) {
     const header = ctx.headerByChild();
     for (const u of ctx.t.uasc) {
@@ -79,6 +83,7 @@ const sexDiffers = rule({
   message: "Sex in the UASC table differs from the Header",
   tables: ["uasc", "header"],
   fields: ["SEX"],
+  rowwise: "uasc",
   check(ctx, flag) {
     const header = ctx.headerByChild();
     for (const u of ctx.t.uasc) {
@@ -96,6 +101,7 @@ const ceasedAfterYear = rule({
   message: "Date UASC status ceased (DUC) is after the end of the collection year",
   tables: ["uasc"],
   fields: ["DUC"],
+  rowwise: "uasc",
   check(ctx, flag) {
     for (const u of ctx.t.uasc) {
       if (isDay(u.DUC) && u.DUC > ctx.end) flag(u, ["DUC"], `DUC ${uk(u.DUC)}, year ends ${uk(ctx.end)}`);
