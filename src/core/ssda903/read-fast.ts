@@ -52,11 +52,15 @@ function hasHighBit(bytes: Uint8Array, from: number): boolean {
 
 export type LineHandler = (starts: Int32Array, ends: Int32Array, count: number, lineNumber: number) => void;
 
+/** Whether a line (bytes [start, end), line end excluded) is wanted at all; asked before it is split into fields. */
+export type LineFilter = (bytes: Uint8Array, start: number, end: number) => boolean;
+
 /**
  * Calls `onLine` for each line after the first (the header), with the byte
- * ranges of its fields, numbered as a spreadsheet numbers rows (header = 1).
+ * ranges of its fields, numbered as a spreadsheet numbers rows (header = 1);
+ * lines `keep` turns down are passed over without being split.
  */
-export function eachLine(bytes: Uint8Array, from: number, onLine: LineHandler): void {
+export function eachLine(bytes: Uint8Array, from: number, onLine: LineHandler, keep?: LineFilter): void {
   let starts = new Int32Array(64);
   let ends = new Int32Array(64);
   let pos = from;
@@ -68,7 +72,11 @@ export function eachLine(bytes: Uint8Array, from: number, onLine: LineHandler): 
     let lineEnd = end;
     if (lineEnd > pos && bytes[lineEnd - 1] === CR) lineEnd--;
     line += 1;
-    if (line > 1 && !(end === bytes.length && lineEnd === pos)) {
+    if (
+      line > 1 &&
+      !(end === bytes.length && lineEnd === pos) &&
+      (keep === undefined || keep(bytes, pos, lineEnd))
+    ) {
       let count = 0;
       let s = pos;
       for (let i = pos; i <= lineEnd; i++) {

@@ -1,4 +1,5 @@
 import { type Day, dayFromYMD, parseDate, validDay, ymdFromDay } from "../dates.js";
+import type { LineFilter } from "./read-fast.js";
 import { type FieldValues, ROW_FACTORIES, type RowFactory } from "./row-factories.js";
 import type { TableSpec } from "./tables.js";
 import type { AnyRow, Issue } from "./types.js";
@@ -404,24 +405,32 @@ export class RowBuilder {
   }
 
   /**
+   * For the fast tokenizer: whether a line (bytes [start, end)) holds a child of this thread's
+   * share, found from its CHILD field alone before the line is split (a line without a child,
+   * a blank one too, is share 0's). Undefined when every line is wanted.
+   */
+  lineFilter(): LineFilter | undefined {
+    const share = this.ctx.share;
+    const c = this.childAt;
+    if (!share) return undefined;
+    return (bytes, start, end) => {
+      // Field c starts after the c-th comma (CHILD is the first field of every 903 table).
+      let s = start;
+      for (let k = 0; k < c && s <= end; s++) if (s === end || bytes[s] === 0x2c) k++;
+      if (c < 0 || s > end) return share.index === 0;
+      let e = s;
+      while (e < end && bytes[e] !== 0x2c) e++;
+      while (s < e && isSpace(bytes[s]!)) s++;
+      while (e > s && isSpace(bytes[e - 1]!)) e--;
+      return shareOfBytes(bytes, s, e, share.of) === share.index;
+    };
+  }
+
+  /**
    * A row from the fast tokenizer: fields are byte ranges [starts[i], ends[i])
    * of ASCII text, already known to hold no quotes.
    */
   fromBytes(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, rowNumber: number): void {
-    // Another thread's child: skipped before any other work (a blank row has no child, so share 0).
-    const share = this.ctx.share;
-    if (share) {
-      const c = this.childAt;
-      let mine = 0;
-      if (c >= 0 && c < count) {
-        let s = starts[c]!;
-        let e = ends[c]!;
-        while (s < e && isSpace(bytes[s]!)) s++;
-        while (e > s && isSpace(bytes[e - 1]!)) e--;
-        mine = shareOfBytes(bytes, s, e, share.of);
-      }
-      if (mine !== share.index) return;
-    }
     // Trim each field's spaces once; a row of blank fields carries no data.
     let blank = true;
     for (let i = 0; i < count; i++) {

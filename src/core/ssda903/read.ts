@@ -153,7 +153,12 @@ export function readFile903(
     const header = readHeader(headerText.split(","), delimiter, year);
     if (!header.ok) return fail("READ-TABLE", header.message);
     builder = new RowBuilder(header.spec, headerText.split(",").length, header.colIndex, ctx);
-    eachLine(bytes, bom, (starts, ends, count, line) => builder.fromBytes(bytes, starts, ends, count, line));
+    eachLine(
+      bytes,
+      bom,
+      (starts, ends, count, line) => builder.fromBytes(bytes, starts, ends, count, line),
+      builder.lineFilter(),
+    );
     encoding = bom ? "utf-8-bom" : "utf-8";
   } else {
     return readWithPapa();
