@@ -29,10 +29,22 @@ export function byStart(a: EpisodeRow, b: EpisodeRow): number {
 
 function groupByChild<R extends { CHILD: string }>(rows: readonly R[]): Map<string, R[]> {
   const map = new Map<string, R[]>();
+  // A child's rows usually follow one another: the map is asked once per run of them.
+  let last: string | undefined;
+  let lastList: R[] = [];
   for (const r of rows) {
-    const list = map.get(r.CHILD);
-    if (list) list.push(r);
-    else map.set(r.CHILD, [r]);
+    if (r.CHILD === last) {
+      lastList.push(r);
+      continue;
+    }
+    let list = map.get(r.CHILD);
+    if (!list) {
+      list = [];
+      map.set(r.CHILD, list);
+    }
+    list.push(r);
+    last = r.CHILD;
+    lastList = list;
   }
   return map;
 }
@@ -41,6 +53,7 @@ function groupByChild<R extends { CHILD: string }>(rows: readonly R[]): Map<stri
 // episodes index is built once and serves as year y+1's previous-year index.
 const episodeIndexes = new WeakMap<YearData, Map<string, EpisodeRow[]>>();
 const headerIndexes = new WeakMap<YearData, Map<string, HeaderRow>>();
+const rowJoins = new WeakMap<readonly unknown[], Map<string, unknown>>();
 const EMPTY_EPISODES = new Map<string, EpisodeRow[]>();
 const EMPTY_HEADERS = new Map<string, HeaderRow>();
 
@@ -79,6 +92,8 @@ export class YearContext {
   readonly prev: YearData | undefined;
   private cache = new Map<string, unknown>();
   private headers: Map<string, HeaderRow> | undefined;
+  private dobOf: string | undefined;
+  private dobIs: Day | undefined;
 
   constructor(
     private readonly current: YearData,
@@ -128,9 +143,36 @@ export class YearContext {
 
   /** A child's date of birth from this year's Header, if readable. */
   dob(child: string): Day | undefined {
+    // Rules ask for each of a child's episodes in turn: the last answer is kept.
+    if (child === this.dobOf) return this.dobIs;
     this.headers ??= headerIndex(this.current);
     const d = this.headers.get(child)?.DOB;
-    return d === null || d === undefined || Number.isNaN(d) ? undefined : d;
+    this.dobOf = child;
+    this.dobIs = d === null || d === undefined || Number.isNaN(d) ? undefined : d;
+    return this.dobIs;
+  }
+
+  /** Children with a row in this year's OC3 table. */
+  oc3Children(): ReadonlySet<string> {
+    return this.memo("oc3Children", () => new Set(this.current.t.oc3.map((r) => r.CHILD)));
+  }
+
+  /**
+   * Something worked out for each row of `rows` (this year's table, or the slice of it a rowwise
+   * rule is given), once for all the rules that read the same rows.
+   */
+  perRow<R, T>(rows: readonly R[], key: string, make: (row: R) => T): readonly T[] {
+    let joins = rowJoins.get(rows);
+    if (!joins) {
+      joins = new Map();
+      rowJoins.set(rows, joins);
+    }
+    let out = joins.get(key) as T[] | undefined;
+    if (!out) {
+      out = rows.map(make);
+      joins.set(key, out);
+    }
+    return out;
   }
 
   /** The council's own LA code as the year's extract shows it (home-la.ts). */

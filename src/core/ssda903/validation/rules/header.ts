@@ -5,6 +5,7 @@
  */
 import { birthday } from "../../../dates.js";
 import type { HeaderRow } from "../../types.js";
+import type { YearContext } from "../context.js";
 import type { YearOverlay } from "../registry.js";
 import { type Rule, rule } from "../rule.js";
 import { isDay, isShortBreakLs, leftCare, sexKind, uk } from "./formats.js";
@@ -32,13 +33,13 @@ const headerWithoutEpisodes = rule({
   message: "Child is in the Header table but has no episodes and no care leaver (OC3) row",
   tables: ["header", "episodes", "oc3"],
   fields: ["CHILD"],
+  rowwise: "header",
   check(ctx, flag) {
-    const episodes = ctx.episodesByChild();
-    const oc3 = new Set(ctx.t.oc3.map((r) => r.CHILD));
-    for (const h of ctx.t.header) {
-      if (h.CHILD !== "" && !episodes.has(h.CHILD) && !oc3.has(h.CHILD))
-        flag(h, ["CHILD"], `CHILD ${h.CHILD}`);
-    }
+    const looked = lookedAfter(ctx);
+    const oc3 = ctx.oc3Children();
+    ctx.t.header.forEach((h, i) => {
+      if (h.CHILD !== "" && !looked[i] && !oc3.has(h.CHILD)) flag(h, ["CHILD"], `CHILD ${h.CHILD}`);
+    });
   },
 });
 
@@ -49,13 +50,14 @@ const duplicateHeader = rule({
   message: "Child appears more than once in the Header table",
   tables: ["header"],
   fields: ["CHILD"],
+  rowwise: "header",
   check(ctx, flag) {
-    const first = new Map<string, HeaderRow>();
+    // The year's index keeps each child's first Header row.
+    const first = ctx.headerByChild();
     for (const h of ctx.t.header) {
       if (h.CHILD === "") continue;
       const seen = first.get(h.CHILD);
-      if (seen) flag(h, ["CHILD"], `CHILD ${h.CHILD} is also on row ${seen.row}`);
-      else first.set(h.CHILD, h);
+      if (seen && seen !== h) flag(h, ["CHILD"], `CHILD ${h.CHILD} is also on row ${seen.row}`);
     }
   },
 });
@@ -207,6 +209,18 @@ const childBornTooLate = rule({
 // This year's Header against last year's
 // ---------------------------------------------------------------------------
 
+/** Last year's Header row of the child of each of the context's Header rows (undefined when none). */
+function lastYearsHeaders(ctx: YearContext): readonly (HeaderRow | undefined)[] {
+  const prev = ctx.prevHeaderByChild();
+  return ctx.perRow(ctx.t.header, "header:lastYear", (h) => prev.get(h.CHILD));
+}
+
+/** Whether the child of each of the context's Header rows has episodes this year. */
+function lookedAfter(ctx: YearContext): readonly boolean[] {
+  const episodes = ctx.episodesByChild();
+  return ctx.perRow(ctx.t.header, "header:looked", (h) => episodes.has(h.CHILD));
+}
+
 /** Compares SEX across years, reading 1/2 (to 2023/24) and M/F (from 2024/25) as the same. */
 function sameSex(a: string, b: string): boolean {
   const ka = sexKind(a);
@@ -225,13 +239,13 @@ const sexChanged = rule({
   previousTables: ["header"],
   rowwise: "header",
   check(ctx, flag) {
-    const prev = ctx.prevHeaderByChild();
-    for (const h of ctx.t.header) {
-      const p = prev.get(h.CHILD);
+    const prev = lastYearsHeaders(ctx);
+    ctx.t.header.forEach((h, i) => {
+      const p = prev[i];
       if (p && h.SEX !== "" && p.SEX !== "" && !sameSex(h.SEX, p.SEX)) {
         flag(h, ["SEX"], `last year '${p.SEX}', this year '${h.SEX}'`);
       }
-    }
+    });
   },
 });
 
@@ -246,13 +260,13 @@ const dobChanged = rule({
   previousTables: ["header"],
   rowwise: "header",
   check(ctx, flag) {
-    const prev = ctx.prevHeaderByChild();
-    for (const h of ctx.t.header) {
-      const p = prev.get(h.CHILD);
+    const prev = lastYearsHeaders(ctx);
+    ctx.t.header.forEach((h, i) => {
+      const p = prev[i];
       if (p && isDay(h.DOB) && isDay(p.DOB) && h.DOB !== p.DOB) {
         flag(h, ["DOB"], `last year ${uk(p.DOB)}, this year ${uk(h.DOB)}`);
       }
-    }
+    });
   },
 });
 
@@ -267,13 +281,13 @@ const ethnicChanged = rule({
   previousTables: ["header"],
   rowwise: "header",
   check(ctx, flag) {
-    const prev = ctx.prevHeaderByChild();
-    for (const h of ctx.t.header) {
-      const p = prev.get(h.CHILD);
+    const prev = lastYearsHeaders(ctx);
+    ctx.t.header.forEach((h, i) => {
+      const p = prev[i];
       if (p && h.ETHNIC !== "" && p.ETHNIC !== "" && h.ETHNIC !== p.ETHNIC) {
         flag(h, ["ETHNIC"], `last year ${p.ETHNIC}, this year ${h.ETHNIC}`);
       }
-    }
+    });
   },
 });
 
@@ -288,14 +302,14 @@ const motherChanged = rule({
   previousTables: ["header"],
   rowwise: "header",
   check(ctx, flag) {
-    const prev = ctx.prevHeaderByChild();
+    const prev = lastYearsHeaders(ctx);
     // Only children looked after this year: a care leaver's Header row leaves MOTHER blank.
-    const looked = ctx.episodesByChild();
-    for (const h of ctx.t.header) {
-      if (!looked.has(h.CHILD)) continue;
-      const p = prev.get(h.CHILD);
+    const looked = lookedAfter(ctx);
+    ctx.t.header.forEach((h, i) => {
+      if (!looked[i]) return;
+      const p = prev[i];
       if (p?.MOTHER === "1" && h.MOTHER !== "1") flag(h, ["MOTHER"], `last year 1, this year '${h.MOTHER}'`);
-    }
+    });
   },
 });
 
@@ -310,17 +324,16 @@ const childDobChanged = rule({
   previousTables: ["header"],
   rowwise: "header",
   check(ctx, flag) {
-    const prev = ctx.prevHeaderByChild();
-    const looked = ctx.episodesByChild();
-    for (const h of ctx.t.header) {
-      if (!looked.has(h.CHILD)) continue;
-      const p = prev.get(h.CHILD);
-      if (!p || !isDay(p.MC_DOB)) continue;
+    const prev = lastYearsHeaders(ctx);
+    const looked = lookedAfter(ctx);
+    ctx.t.header.forEach((h, i) => {
+      const p = prev[i];
+      if (!looked[i] || !p || !isDay(p.MC_DOB)) return;
       if (h.MC_DOB === null) flag(h, ["MC_DOB"], `last year ${uk(p.MC_DOB)}, this year blank`);
       else if (isDay(h.MC_DOB) && h.MC_DOB !== p.MC_DOB) {
         flag(h, ["MC_DOB"], `last year ${uk(p.MC_DOB)}, this year ${uk(h.MC_DOB)}`);
       }
-    }
+    });
   },
 });
 
