@@ -147,14 +147,24 @@ export function rebuildHistory(data: Return903): History {
 
   // Group usable rows by child, in submission order (year, then file, then row).
   const byChild = new Map<string, EpisodeRow[]>();
+  // A file lists a child's episodes together: the map is asked once per run of them.
+  let last: string | undefined;
+  let lastList: EpisodeRow[] = [];
   for (const e of data.tables.episodes) {
     if (e.CHILD === "" || !validDay(e.DECOM)) {
       record("unusable-row", e, e.CHILD === "" ? "CHILD is blank" : "DECOM is blank or not a date");
       continue;
     }
-    const list = byChild.get(e.CHILD);
-    if (list) list.push(e);
-    else byChild.set(e.CHILD, [e]);
+    if (e.CHILD !== last) {
+      let list = byChild.get(e.CHILD);
+      if (!list) {
+        list = [];
+        byChild.set(e.CHILD, list);
+      }
+      last = e.CHILD;
+      lastList = list;
+    }
+    lastList.push(e);
   }
 
   const episodesByChild = new Map<string, HistoryEpisode[]>();

@@ -1,6 +1,6 @@
 import type { Day } from "../../dates.js";
 import type { TableKey } from "../tables.js";
-import type { EpisodeRow, HeaderRow, Return903, TableRows, UascRow } from "../types.js";
+import type { AnyRow, EpisodeRow, HeaderRow, Return903, TableRows, UascRow } from "../types.js";
 import { emptyTables } from "../types.js";
 import { type CollectionYear, yearEnd, yearStart } from "../years.js";
 import { countInPlacements, mostCommon } from "./home-la.js";
@@ -90,23 +90,42 @@ export class YearContext {
   readonly t: TableRows;
   readonly supplied: ReadonlySet<TableKey>;
   readonly prev: YearData | undefined;
-  private cache = new Map<string, unknown>();
+  private readonly cache: Map<string, unknown> = new Map();
   private headers: Map<string, HeaderRow> | undefined;
   private dobOf: string | undefined;
   private dobIs: Day | undefined;
+
+  /** Set on a context cut down to a slice of one table (`slice`). */
+  private readonly sliced: boolean;
 
   constructor(
     private readonly current: YearData,
     prev?: YearData,
     /** Facts about the whole year worked out elsewhere (by threads that each hold some of the children). */
     private readonly given: YearFacts = {},
+    /** For `slice`: the year's memos, and its tables with one cut down. */
+    from?: { cache: Map<string, unknown>; t: TableRows },
   ) {
     this.year = current.year;
     this.start = yearStart(current.year);
     this.end = yearEnd(current.year);
-    this.t = current.t;
+    this.t = from?.t ?? current.t;
     this.supplied = current.supplied;
     this.prev = prev;
+    this.sliced = from !== undefined;
+    if (from) this.cache = from.cache;
+  }
+
+  /**
+   * The same year with one table cut down to a slice of its rows, for rowwise rules: the
+   * indexes, facts and memos are the year's (built from all its rows); `shared` is refused,
+   * since an index a rule built from the slice would be wrong.
+   */
+  slice(table: TableKey, rows: readonly AnyRow[]): YearContext {
+    return new YearContext(this.current, this.prev, this.given, {
+      cache: this.cache,
+      t: { ...this.t, [table]: rows },
+    });
   }
 
   private memo<T>(key: string, make: () => T): T {
@@ -183,6 +202,8 @@ export class YearContext {
 
   /** Memoise any other index a group of rules shares. */
   shared<T>(key: string, make: () => T): T {
+    if (this.sliced)
+      throw new Error("a rowwise rule may not use ctx.shared (it sees only a slice of the table)");
     return this.memo(`shared:${key}`, make);
   }
 }
@@ -199,9 +220,17 @@ export function splitByYear(data: Return903): Map<CollectionYear, YearData> {
     return y;
   };
   for (const f of data.files) get(f.year).supplied.add(f.table);
+  // A file's rows are read one after another, so a year's rows come in runs: each run is copied
+  // in one slice (an array of exactly its size, where pushing row by row leaves spare room).
   for (const key of Object.keys(data.tables) as TableKey[]) {
-    for (const row of data.tables[key]) {
-      (get(row.year).t[key] as unknown[]).push(row);
+    const rows = data.tables[key] as AnyRow[];
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      if (i < rows.length && rows[i]!.year === rows[start]!.year) continue;
+      const t = get(rows[start]!.year).t as unknown as Record<TableKey, AnyRow[]>;
+      if (t[key].length === 0) t[key] = rows.slice(start, i);
+      else for (let j = start; j < i; j++) t[key].push(rows[j]!);
+      start = i;
     }
   }
   return years;

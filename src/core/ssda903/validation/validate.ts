@@ -119,7 +119,7 @@ export function validate(
     for (const [table, which] of rowwise) {
       const rows = ctx.t[table] as AnyRow[];
       for (let at = 0; at < rows.length; at += sliceRows) {
-        const slice = sliceOf(ctx, table, rows.slice(at, at + sliceRows));
+        const slice = ctx.slice(table, rows.slice(at, at + sliceRows));
         for (const i of which) rules[i]!.check(slice, flags[i]!);
       }
     }
@@ -129,22 +129,6 @@ export function validate(
     }
   }
   return { issues, summary: summarise(issues, registry), skipped };
-}
-
-/**
- * The year's context with one table cut down to a slice, for rowwise rules.
- * Everything else (the year, its indexes, the other tables) is the year's;
- * `shared` is refused, since an index built from a slice would be wrong.
- */
-function sliceOf(ctx: YearContext, table: TableKey, rows: AnyRow[]): YearContext {
-  const slice = Object.create(ctx) as YearContext & { t: YearContext["t"] };
-  Object.defineProperty(slice, "t", { value: { ...ctx.t, [table]: rows } });
-  Object.defineProperty(slice, "shared", {
-    value: () => {
-      throw new Error("a rowwise rule may not use ctx.shared (it sees only a slice of the table)");
-    },
-  });
-  return slice;
 }
 
 export function summarise(issues: readonly Issue[], registry?: RuleRegistry): ValidationResult["summary"] {
