@@ -94,23 +94,27 @@ export function mainEffects(
     for (let d = 0; d < 4; d++) yd[d]![idx[d]![i]!]! += y[i]!;
   }
   const x = dims.map((k) => new Float64Array(k));
+  // The fitted mean of each state, E·r₀·Πf, kept up to date as each factor changes: a factor's
+  // update then needs one pass to sum the means without it (each divided by it) and one to
+  // rescale them, instead of multiplying the other three factors afresh for every state.
+  const fit = new Float64Array(n);
+  for (let i = 0; i < n; i++) fit[i] = valid[i] ? E[i]! * r0 : 0;
+  const ratio = new Float64Array(Math.max(...dims));
   for (let iter = 0; iter < 60; iter++) {
     let change = 0;
     for (let d = 0; d < 4; d++) {
       const xd = x[d]!;
-      xd.fill(0);
-      for (let i = 0; i < n; i++) {
-        if (!valid[i]) continue;
-        let prod = E[i]! * r0;
-        for (let o = 0; o < 4; o++) if (o !== d) prod *= f[o]![idx[o]![i]!]!;
-        xd[idx[d]![i]!]! += prod;
-      }
+      const id = idx[d]!;
       const fd = f[d]!;
+      xd.fill(0);
+      for (let i = 0; i < n; i++) if (valid[i]) xd[id[i]!]! += fit[i]! / fd[id[i]!]!;
       for (let j = 0; j < fd.length; j++) {
         const v = (yd[d]![j]! + FACTOR_PRIOR) / (xd[j]! + FACTOR_PRIOR);
         change += Math.abs(v - fd[j]!);
+        ratio[j] = v / fd[j]!;
         fd[j] = v;
       }
+      for (let i = 0; i < n; i++) fit[i]! *= ratio[id[i]!]!;
     }
     if (change < 1e-7) break;
   }

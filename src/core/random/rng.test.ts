@@ -155,6 +155,52 @@ describe("samplers", () => {
     expect(Math.abs(s / N - 1)).toBeLessThan(4 / Math.sqrt(N));
   });
 
+  it("draw normal variables by the ziggurat with the normal distribution, tails included", () => {
+    const r = new Rng(16);
+    const N = 400000;
+    // The normal CDF by Simpson's rule on the density (an independent method; 2,000 steps a unit).
+    const cdf = (x: number) => {
+      const a = Math.min(0, x);
+      const b = Math.max(0, x);
+      const n = Math.max(2, Math.ceil((b - a) * 2000) * 2);
+      const h = (b - a) / n;
+      let sum = 0;
+      for (let k = 0; k <= n; k++) {
+        const w = k === 0 || k === n ? 1 : k % 2 ? 4 : 2;
+        sum += w * Math.exp(-0.5 * (a + k * h) ** 2);
+      }
+      const area = (sum * h) / 3 / Math.sqrt(2 * Math.PI);
+      return x < 0 ? 0.5 - area : 0.5 + area;
+    };
+    // Bins of width 0.25 from −4 to 4 (bin 0 below −4, bin 33 above 4).
+    const bin = (x: number) => (x < -4 ? 0 : x >= 4 ? 33 : 1 + Math.floor((x + 4) / 0.25));
+    const edges = (b: number) =>
+      b === 0 ? [-Infinity, -4] : b === 33 ? [4, Infinity] : [-4 + (b - 1) * 0.25, -4 + b * 0.25];
+    const counts = new Map<number, number>();
+    let s = 0;
+    let s2 = 0;
+    let tail = 0;
+    const R = 3.442619855899;
+    for (let i = 0; i < N; i++) {
+      const x = r.gaussian();
+      s += x;
+      s2 += x * x;
+      if (Math.abs(x) > R) tail++;
+      counts.set(bin(x), (counts.get(bin(x)) ?? 0) + 1);
+    }
+    const pmf = (b: number) => {
+      const [lo, hi] = edges(b) as [number, number];
+      return (hi === Infinity ? 1 : cdf(hi)) - (lo === -Infinity ? 0 : cdf(lo));
+    };
+    const { stat, crit } = chiSquare(counts, pmf, 33, N);
+    expect(stat).toBeLessThan(crit);
+    expect(Math.abs(s / N)).toBeLessThan(4 / Math.sqrt(N));
+    expect(Math.abs(s2 / N - 1)).toBeLessThan(4 * Math.sqrt(2 / N));
+    // Beyond the base layer (the tail method): P(|Z| > R) = 2·(1 − Φ(R)), about 0.000576.
+    const pTail = 2 * (1 - cdf(R));
+    expect(Math.abs(tail - N * pTail)).toBeLessThan(5 * Math.sqrt(N * pTail));
+  });
+
   it("draw gamma variables with the right mean and variance", () => {
     const r = new Rng(13);
     for (const [shape, scale] of [

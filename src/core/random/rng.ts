@@ -8,7 +8,6 @@ import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGene
  */
 export class Rng {
   private readonly gen: JumpableRandomGenerator;
-  private spare = Number.NaN;
 
   constructor(seed: number | JumpableRandomGenerator) {
     this.gen = typeof seed === "number" ? xoroshiro128plus(seed | 0) : seed;
@@ -107,19 +106,33 @@ export class Rng {
   }
 
   /**
-   * Standard normal by Box–Muller using both values of each pair (half the
-   * cost of `normal`, which keeps its stream for the generator's sake).
+   * Standard normal by a 128-layer ziggurat (Marsaglia and Tsang, 2000):
+   * one 32-bit output almost always (its low 7 bits pick the layer, the
+   * next the sign, the top 24 the point along the layer, so no bit serves
+   * twice), a wedge or tail test rarely. About three times as fast as
+   * Box–Muller; `normal` keeps Box–Muller, and its stream, for the generator.
    */
   gaussian(): number {
-    const s = this.spare;
-    if (!Number.isNaN(s)) {
-      this.spare = Number.NaN;
-      return s;
+    for (;;) {
+      const j = this.gen.next() >>> 0;
+      const i = j & 127;
+      const u = j >>> 8;
+      const x = u * NORM_W[i]!;
+      const sign = j & 128 ? -1 : 1;
+      if (u < NORM_K[i]!) return sign * x;
+      if (i === 0) {
+        // Beyond the base layer's rectangle: the tail past R (Marsaglia, 1964).
+        let a: number;
+        let b: number;
+        do {
+          a = -Math.log(1 - this.uniform32()) / NORM_R;
+          b = -Math.log(1 - this.uniform32());
+        } while (b + b < a * a);
+        return sign * (NORM_R + a);
+      }
+      if (NORM_F[i]! + this.uniform32() * (NORM_F[i + 1]! - NORM_F[i]!) < Math.exp(-0.5 * x * x))
+        return sign * x;
     }
-    const r = Math.sqrt(-2 * Math.log(1 - this.uniform()));
-    const a = 2 * Math.PI * this.uniform();
-    this.spare = r * Math.sin(a);
-    return r * Math.cos(a);
   }
 
   /** Log-normal with the given median and log-scale spread (sigma). */
@@ -391,6 +404,33 @@ export function logFactorial(k: number): number {
     (x - 0.5) * Math.log(x) - x + 0.9189385332046728 + inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260)))
   );
 }
+
+/**
+ * The normal ziggurat's 128 layers for f(x) = exp(−x²/2), each of area
+ * NORM_V: layer i is the rectangle [0, X_i] × [f(X_i), f(X_{i+1})], with X_1 =
+ * NORM_R and X_0 = NORM_V / f(R) the base layer's width counting its tail;
+ * X_128 = 0. A point u·X_i (u uniform) inside X_{i+1} is accepted at once:
+ * NORM_K[i] = 2^24·X_{i+1}/X_i, NORM_W[i] = X_i / 2^24, NORM_F[i] = f(X_i).
+ * R and V are Marsaglia and Tsang's for 128 layers.
+ */
+const NORM_R = 3.442619855899;
+const NORM_K = new Float64Array(128);
+const NORM_W = new Float64Array(128);
+const NORM_F = new Float64Array(129);
+(() => {
+  const v = 9.91256303526217e-3;
+  const f = (x: number) => Math.exp(-0.5 * x * x);
+  const X = new Float64Array(129);
+  X[0] = v / f(NORM_R);
+  X[1] = NORM_R;
+  for (let i = 1; i < 127; i++) X[i + 1] = Math.sqrt(-2 * Math.log(v / X[i]! + f(X[i]!)));
+  X[128] = 0;
+  for (let i = 0; i < 128; i++) {
+    NORM_K[i] = Math.floor((X[i + 1]! / X[i]!) * 2 ** 24);
+    NORM_W[i] = X[i]! / 2 ** 24;
+  }
+  for (let i = 0; i <= 128; i++) NORM_F[i] = f(X[i]!);
+})();
 
 /** The exponential ziggurat's 256 layers (Marsaglia and Tsang, 2000): right edge, area, and per layer k, w, f. */
 const ZIG_R = 7.697117470131487;
