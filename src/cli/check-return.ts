@@ -112,7 +112,7 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
     });
     const counts = countsByYear(data);
     for (const w of workers) {
-      for (const [year, c] of (await w.counts).counts) addCounts(counts.get(year) ?? set(counts, year), c);
+      for (const [year, c] of (await w.counts).counts) addCounts(countsOf(counts, year), c);
     }
     const facts = new Map<number, YearFacts>(
       [...counts].map(([year, c]) => [year, { homeLa: mostCommon(c) }]),
@@ -129,9 +129,13 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
   }
 }
 
-function set(counts: YearCounts, year: number): Map<string, number> {
-  const m = new Map<string, number>();
-  counts.set(year, m);
+/** A year's counts, made empty on first use. */
+function countsOf(counts: YearCounts, year: number): Map<string, number> {
+  let m = counts.get(year);
+  if (!m) {
+    m = new Map();
+    counts.set(year, m);
+  }
   return m;
 }
 
