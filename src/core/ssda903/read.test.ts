@@ -313,3 +313,53 @@ describe("the fast tokenizer and Papa Parse agree", () => {
     );
   });
 });
+
+describe("reading one share of the children", () => {
+  const id = fc.oneof(fc.stringMatching(/^ ?[A-Z0-9]{0,6} ?$/), fc.constantFrom("", "  ", "Zoë1", "ÅB"));
+  const field = fc.constantFrom("01/04/2019", "", "S", "C1", "U1", "x".repeat(1001), "31/02/2020");
+  const row = fc.tuple(id, fc.array(field, { minLength: 0, maxLength: 14 }));
+  const body = fc.array(row, { maxLength: 30 });
+
+  it("splits the rows and their problems between the shares, every row of a child in one, by either tokenizer (property)", () => {
+    fc.assert(
+      fc.property(body, fc.integer({ min: 1, max: 3 }), (rows, of) => {
+        const lines = rows.map(([child, rest]) => [child, ...rest].join(","));
+        const ascii = lines.every((l) => /^[\x00-\x7f]*$/.test(l));
+        // The same rows as a plain file (fast tokenizer, when ASCII) and with a quoted column name (Papa Parse).
+        const plain = [EP_HEAD, ...lines].join("\n");
+        const quoted = [EP_HEAD.replace("CHILD", '"CHILD"'), ...lines].join("\n");
+        for (const content of ascii ? [plain, quoted] : [quoted]) {
+          const whole = read("2019-e.csv", content);
+          const shares = Array.from({ length: of }, (_, index) =>
+            read("2019-e.csv", content, { share: { index, of } }),
+          );
+          const rowsOf = (r: ReturnType<typeof read>) => r.data.tables.episodes.map((e) => e.row);
+          const all = shares.flatMap(rowsOf).sort((a, b) => a - b);
+          expect(all).toEqual(rowsOf(whole));
+          const issuesOf = (r: ReturnType<typeof read>) =>
+            r.issues.map((i) => i.row).filter((x) => x !== undefined);
+          expect(shares.flatMap(issuesOf).sort((a, b) => a! - b!)).toEqual(issuesOf(whole));
+          // A child's rows, and its unreadable rows, all lie in one share.
+          const shareOf = new Map<string, number>();
+          shares.forEach((s, k) => {
+            for (const e of s.data.tables.episodes) {
+              expect(shareOf.get(e.CHILD) ?? k).toBe(k);
+              shareOf.set(e.CHILD, k);
+            }
+          });
+        }
+        if (ascii) {
+          // Both tokenizers put each row in the same share.
+          for (let index = 0; index < of; index++) {
+            const a = read("2019-e.csv", plain, { share: { index, of } });
+            const b = read("2019-e.csv", quoted, { share: { index, of } });
+            expect(a.data.tables.episodes.map((e) => e.row)).toEqual(
+              b.data.tables.episodes.map((e) => e.row),
+            );
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
