@@ -324,7 +324,7 @@ describe("reading one share of the children", () => {
     fc.assert(
       fc.property(body, fc.integer({ min: 1, max: 3 }), (rows, of) => {
         const lines = rows.map(([child, rest]) => [child, ...rest].join(","));
-        const ascii = lines.every((l) => /^[\x00-\x7f]*$/.test(l));
+        const ascii = lines.every((l) => [...l].every((ch) => ch.charCodeAt(0) < 0x80));
         // The same rows as a plain file (fast tokenizer, when ASCII) and with a quoted column name (Papa Parse).
         const plain = [EP_HEAD, ...lines].join("\n");
         const quoted = [EP_HEAD.replace("CHILD", '"CHILD"'), ...lines].join("\n");
