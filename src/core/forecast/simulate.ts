@@ -275,7 +275,7 @@ export function simulateRun(
     const um = Math.floor(cell / (C * DD));
     const u = um >= MONTHS ? 1 : 0;
     const m = um - u * MONTHS;
-    const a = dm >= DM ? 0 : slotOf(-dm, DM);
+    const a = dm >= DM ? 0 : slotOf(DM - dm, DM);
     const x = model.initial[cell]!;
     add(w, ((a * STRATA + u) * C + c) * R + m + off, x);
     w.catTot[c]! += x;
