@@ -71,14 +71,14 @@ export class ForecastPool {
     return this.workers.length;
   }
 
-  /** Worker i claims chunks of `size` runs from the shared counter until none is left. */
+  /** Worker i claims chunks of runs (cut by `plan`) from the shared counter until none is left. */
   run(
     i: number,
     prep: PreparedForecast,
-    size: number,
+    plan: number[],
     counter: SharedArrayBuffer,
   ): Promise<Array<RunBlock & { scenario: number }>> {
-    return this.workers[i]!.run({ id: this.nextId++, prep, size, counter });
+    return this.workers[i]!.run({ id: this.nextId++, prep, plan, counter });
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import {
+  chunkPlan,
   expectedPaths,
   type PreparedForecast,
   type RunBlock,
@@ -82,15 +83,13 @@ export async function runAll(
         expected: undefined,
       };
     }
-    // About sixteen chunks a thread: small enough to even out, large enough that setting up a
-    // chunk (a few arrays) costs little beside its runs.
-    const size = Math.max(1, Math.ceil(prep.runs / (16 * n)));
+    const plan = chunkPlan(prep.runs, n);
     const counter = new SharedArrayBuffer(4);
     const next = new Int32Array(counter);
-    const pending = Array.from({ length: n - 1 }, (_, i) => pool!.run(i, prep, size, counter));
+    const pending = Array.from({ length: n - 1 }, (_, i) => pool!.run(i, prep, plan, counter));
     const expected = prep.method === "markov" ? expectedPaths(prep) : undefined;
     const blocks: RunBlock[][] = prep.scenarios.map(() => []);
-    const mine = simulateChunks(prep, size, () => Atomics.add(next, 0, 1));
+    const mine = simulateChunks(prep, plan, () => Atomics.add(next, 0, 1));
     for (const list of [mine, ...(await Promise.all(pending))])
       for (const b of list) blocks[b.scenario]!.push(b);
     return { blocks, expected };

@@ -12,8 +12,8 @@ import { type PreparedForecast, type RunBlock, simulateChunks } from "../../core
 export interface WorkerJob {
   id: number;
   prep: PreparedForecast;
-  /** Runs a chunk. */
-  size: number;
+  /** Where the chunks of a scenario's runs start and end (chunkPlan). */
+  plan: number[];
   /** One Int32: the next chunk to claim. */
   counter: SharedArrayBuffer;
 }
@@ -25,7 +25,7 @@ export interface WorkerReply {
 
 parentPort?.on("message", (job: WorkerJob) => {
   const next = new Int32Array(job.counter);
-  const blocks = simulateChunks(job.prep, job.size, () => Atomics.add(next, 0, 1));
+  const blocks = simulateChunks(job.prep, job.plan, () => Atomics.add(next, 0, 1));
   parentPort?.postMessage(
     { id: job.id, blocks } satisfies WorkerReply,
     blocks.flatMap((b) => [

@@ -8,6 +8,7 @@ import { filesOf, readBack } from "../synthetic/test-helpers.js";
 import {
   assembleForecast,
   chunkCount,
+  chunkPlan,
   forecast,
   prepareForecast,
   type RunBlock,
@@ -70,19 +71,42 @@ describe("forecast", () => {
     const seg = buildSegments(history);
     const pop = new PopulationCurve(population);
     const prep = prepareForecast(seg, pop, { runs: 300, seed: 5, years: 5 });
-    // Chunks of 70 runs: the last is short (20 runs). Two "threads" take them in a scrambled order.
-    const total = chunkCount(prep, 70);
-    expect(total).toBe(5 * prep.scenarios.length);
-    const order = Array.from({ length: total }, (_, j) => (j * 3) % total);
+    const plan = chunkPlan(300, 2);
+    const total = chunkCount(prep, plan);
+    expect(total).toBe((plan.length - 1) * prep.scenarios.length);
+    // Two "threads" take the chunks in a scrambled order; the first takes only one.
+    const order = Array.from({ length: total }, (_, j) => (j * 7) % total);
+    expect(new Set(order).size).toBe(total);
     let at = 0;
     const claim = () => (at < order.length ? order[at++]! : total);
-    const a = simulateChunks(prep, 70, () => (at % 2 === 0 ? claim() : total));
-    const b = simulateChunks(prep, 70, claim);
+    const a = simulateChunks(prep, plan, () => (at === 0 ? claim() : total));
+    const b = simulateChunks(prep, plan, claim);
     expect(a.length + b.length).toBe(total);
     const blocks: RunBlock[][] = prep.scenarios.map(() => []);
     for (const block of [...a, ...b]) blocks[block.scenario]!.push(block);
     const joined = assembleForecast(prep, blocks, seg, pop);
     expect(JSON.stringify(forecastJson(joined))).toBe(JSON.stringify(forecastJson(result)));
+  });
+
+  it("cuts the runs into chunks that cover them once and shrink towards the end", () => {
+    for (const [runs, threads] of [
+      [1000, 2],
+      [300, 3],
+      [5, 2],
+      [1, 8],
+    ] as const) {
+      const plan = chunkPlan(runs, threads);
+      expect(plan[0]).toBe(0);
+      expect(plan.at(-1)).toBe(runs);
+      const sizes = plan.slice(1).map((x, i) => x - plan[i]!);
+      expect(sizes.every((s) => s > 0)).toBe(true);
+      // Non-increasing, but for the last (what is left).
+      for (let i = 1; i < sizes.length - 1; i++) expect(sizes[i]!).toBeLessThanOrEqual(sizes[i - 1]!);
+    }
+    // 1,000 runs on 2 threads: a first chunk of 125 (a quarter of a thread's half), the last ones of 4.
+    const plan = chunkPlan(1000, 2);
+    expect(plan[1]).toBe(125);
+    expect(plan.at(-1)! - plan.at(-2)!).toBeLessThanOrEqual(4);
   });
 
   it("has a Monte Carlo mean close to the expected path", () => {

@@ -237,31 +237,45 @@ function runsWith(
   return block;
 }
 
-/** How many chunks of `size` runs the runs of every scenario make (see `simulateChunks`). */
-export function chunkCount(prep: PreparedForecast, size: number): number {
-  return Math.ceil(prep.runs / size) * prep.scenarios.length;
+/**
+ * Where to cut a scenario's runs when `threads` threads share them: each chunk a quarter of a
+ * thread's share of the runs still left, at least 4, so the chunks shrink towards the end and the
+ * threads finish close together (guided self-scheduling). Run boundaries from 0 to `runs`.
+ */
+export function chunkPlan(runs: number, threads: number): number[] {
+  const plan = [0];
+  for (let from = 0; from < runs; ) {
+    from = Math.min(runs, from + Math.max(4, Math.ceil((runs - from) / (4 * threads))));
+    plan.push(from);
+  }
+  return plan;
+}
+
+/** How many chunks the runs of every scenario make under a plan (see `simulateChunks`). */
+export function chunkCount(prep: PreparedForecast, plan: readonly number[]): number {
+  return (plan.length - 1) * prep.scenarios.length;
 }
 
 /**
  * Runs the chunks that `claim` hands out until it returns one past the last: chunk j is
- * scenario ⌊j / per⌋'s runs from (j mod per)·size, `per` chunks a scenario. Threads sharing one
- * counter share the runs without any of them waiting on another; as each run has its own
- * random stream, who runs which chunk cannot change a figure.
+ * scenario ⌊j / per⌋'s runs [plan[k], plan[k + 1]) with k = j mod per, `per` chunks a scenario.
+ * Threads sharing one counter share the runs without any of them waiting on another; as each
+ * run has its own random stream, who runs which chunk cannot change a figure.
  */
 export function simulateChunks(
   prep: PreparedForecast,
-  size: number,
+  plan: readonly number[],
   claim: () => number,
 ): Array<RunBlock & { scenario: number }> {
-  const per = Math.ceil(prep.runs / size);
-  const total = chunkCount(prep, size);
+  const per = plan.length - 1;
+  const total = chunkCount(prep, plan);
   const blocks: Array<RunBlock & { scenario: number }> = [];
   let work: RunWork | undefined;
   for (let j = claim(); j < total; j = claim()) {
     const scenario = Math.floor(j / per);
-    const from = (j % per) * size;
+    const k = j % per;
     work ??= runWork(prep);
-    blocks.push({ scenario, ...runsWith(prep, scenario, from, Math.min(prep.runs, from + size), work) });
+    blocks.push({ scenario, ...runsWith(prep, scenario, plan[k]!, plan[k + 1]!, work) });
   }
   return blocks;
 }
