@@ -1,5 +1,6 @@
 import type { Day } from "../dates.js";
 import { formatUK } from "../dates.js";
+import { groupByChild } from "./by-child.js";
 import type { EpisodeRow, HeaderRow, Oc3Row, Return903, SourceFile, UascRow } from "./types.js";
 import { type CollectionYear, yearEnd, yearLabel, yearStart } from "./years.js";
 
@@ -146,26 +147,11 @@ export function rebuildHistory(data: Return903): History {
   const returned = new Set(years);
 
   // Group usable rows by child, in submission order (year, then file, then row).
-  const byChild = new Map<string, EpisodeRow[]>();
-  // A file lists a child's episodes together: the map is asked once per run of them.
-  let last: string | undefined;
-  let lastList: EpisodeRow[] = [];
-  for (const e of data.tables.episodes) {
-    if (e.CHILD === "" || !validDay(e.DECOM)) {
-      record("unusable-row", e, e.CHILD === "" ? "CHILD is blank" : "DECOM is blank or not a date");
-      continue;
-    }
-    if (e.CHILD !== last) {
-      let list = byChild.get(e.CHILD);
-      if (!list) {
-        list = [];
-        byChild.set(e.CHILD, list);
-      }
-      last = e.CHILD;
-      lastList = list;
-    }
-    lastList.push(e);
-  }
+  const byChild = groupByChild(data.tables.episodes, (e) => {
+    if (e.CHILD !== "" && validDay(e.DECOM)) return false;
+    record("unusable-row", e, e.CHILD === "" ? "CHILD is blank" : "DECOM is blank or not a date");
+    return true;
+  });
 
   const episodesByChild = new Map<string, HistoryEpisode[]>();
   for (const [child, rows] of byChild) {

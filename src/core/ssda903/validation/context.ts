@@ -1,4 +1,5 @@
 import type { Day } from "../../dates.js";
+import { groupByChild } from "../by-child.js";
 import type { TableKey } from "../tables.js";
 import type { AnyRow, EpisodeRow, HeaderRow, Return903, TableRows, UascRow } from "../types.js";
 import { emptyTables } from "../types.js";
@@ -25,28 +26,6 @@ export function byStart(a: EpisodeRow, b: EpisodeRow): number {
   const bn = Number.isNaN(bd);
   if (an || bn) return an === bn ? a.row - b.row : an ? 1 : -1;
   return ad - bd || a.row - b.row;
-}
-
-function groupByChild<R extends { CHILD: string }>(rows: readonly R[]): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  // A child's rows usually follow one another: the map is asked once per run of them.
-  let last: string | undefined;
-  let lastList: R[] = [];
-  for (const r of rows) {
-    if (r.CHILD === last) {
-      lastList.push(r);
-      continue;
-    }
-    let list = map.get(r.CHILD);
-    if (!list) {
-      list = [];
-      map.set(r.CHILD, list);
-    }
-    list.push(r);
-    last = r.CHILD;
-    lastList = list;
-  }
-  return map;
 }
 
 // Indexes belong to a year's data, not to one context, so that year y's

@@ -3,6 +3,7 @@
  * PrevPerm, OC2 and (from 2023/24) SWEpisodes.
  */
 import { birthday, type Day, dayFromYMD, validDay } from "../../../dates.js";
+import { groupByChild } from "../../by-child.js";
 import { ADOPTION_PLACE } from "../../codes.js";
 import type { MissingRow, PlacedAdoptionRow } from "../../types.js";
 import type { YearContext } from "../context.js";
@@ -15,13 +16,7 @@ function byChildSorted<R extends { CHILD: string }>(
   rows: readonly R[],
   date: (r: R) => Day | null,
 ): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  for (const r of rows) {
-    if (!isDay(date(r))) continue;
-    const list = map.get(r.CHILD);
-    if (list) list.push(r);
-    else map.set(r.CHILD, [r]);
-  }
+  const map = groupByChild(rows, (r) => !isDay(date(r)));
   for (const list of map.values()) list.sort((a, b) => (date(a) as number) - (date(b) as number));
   return map;
 }
