@@ -219,30 +219,15 @@ export interface ChildShare {
   of: number;
 }
 
-function fnv(h: number, b: number): number {
-  return Math.imul(h ^ b, 0x01000193);
-}
-
-/** The share of a child id given as ASCII bytes [s, e) (already trimmed). */
+/** The share of a child id given as bytes [s, e) (already trimmed): the hash the read caches use. */
 export function shareOfBytes(bytes: Uint8Array, s: number, e: number, of: number): number {
-  if (e <= s) return 0;
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = fnv(h, bytes[i]!);
-  return (h >>> 0) % of;
+  return e <= s ? 0 : ByteCache.hash(bytes, s, e) % of;
 }
 
-/** The share of a child id given as text (trimmed): the same as its UTF-8 bytes would give. */
+/** The share of a child id given as text (trimmed): that of its UTF-8 bytes, as the fast tokenizer sees them. */
 export function shareOfText(id: string, of: number): number {
-  if (id === "") return 0;
-  let ascii = true;
-  for (let i = 0; i < id.length && ascii; i++) if (id.charCodeAt(i) > 0x7f) ascii = false;
-  if (!ascii) {
-    const bytes = new TextEncoder().encode(id);
-    return shareOfBytes(bytes, 0, bytes.length, of);
-  }
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = fnv(h, id.charCodeAt(i));
-  return (h >>> 0) % of;
+  const bytes = new TextEncoder().encode(id);
+  return shareOfBytes(bytes, 0, bytes.length, of);
 }
 
 export interface RowContext {
