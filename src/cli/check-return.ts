@@ -19,7 +19,12 @@ import type { ChildShare } from "../core/ssda903/read.js";
 import { MAX_ROW_ISSUES_PER_FILE, MORE_ROWS_NOT_LISTED } from "../core/ssda903/read-rows.js";
 import type { Issue, Return903, SourceFile } from "../core/ssda903/types.js";
 import type { YearFacts } from "../core/ssda903/validation/context.js";
-import { addCounts, countInPlacements, mostCommon } from "../core/ssda903/validation/home-la.js";
+import {
+  addCounts,
+  countInPlacementsByYear,
+  mostCommon,
+  type YearCounts,
+} from "../core/ssda903/validation/home-la.js";
 import { defaultRegistry } from "../core/ssda903/validation/rules/index.js";
 import { summarise, type ValidationResult, validate } from "../core/ssda903/validation/validate.js";
 import { type MinimiseFlags, minimiseFrom, readFilesInto } from "./input.js";
@@ -52,9 +57,6 @@ export interface CheckJob {
   minimise: MinimiseFlags;
   share: ChildShare;
 }
-
-/** Per collection year, IN placements by LA code. */
-export type YearCounts = Map<number, Map<string, number>>;
 
 export type WorkerMessage =
   | { kind: "counts"; counts: YearCounts }
@@ -110,10 +112,8 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
       minimise: minimiseFrom(options.minimise),
       share: shares[0]!.share,
     });
-    const counts = countsByYear(data);
-    for (const w of workers) {
-      for (const [year, c] of (await w.counts).counts) addCounts(countsOf(counts, year), c);
-    }
+    const counts = countInPlacementsByYear(data.tables.episodes);
+    for (const w of workers) addCounts(counts, await w.counts);
     const facts = new Map<number, YearFacts>(
       [...counts].map(([year, c]) => [year, { homeLa: mostCommon(c) }]),
     );
@@ -127,16 +127,6 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
-}
-
-/** A year's counts, made empty on first use. */
-function countsOf(counts: YearCounts, year: number): Map<string, number> {
-  let m = counts.get(year);
-  if (!m) {
-    m = new Map();
-    counts.set(year, m);
-  }
-  return m;
 }
 
 /** Validates, then rebuilds (the rebuild's copies are made after validation's indexes are freed). */
@@ -159,17 +149,6 @@ export function checkPart(
       fixesByRule,
     },
   };
-}
-
-/** Each year's counts of IN placements by LA code, for agreeing the council's own code. */
-export function countsByYear(data: Return903): YearCounts {
-  const byYear = new Map<number, typeof data.tables.episodes>();
-  for (const e of data.tables.episodes) {
-    const list = byYear.get(e.year);
-    if (list) list.push(e);
-    else byYear.set(e.year, [e]);
-  }
-  return new Map([...byYear].map(([year, list]) => [year, countInPlacements(list)]));
 }
 
 /** Puts the threads' parts together in the order one thread gives. */
@@ -261,36 +240,38 @@ function sizeOf(path: string): number {
 
 interface RunningWorker {
   worker: Worker;
-  counts: Promise<{ counts: YearCounts }>;
+  counts: Promise<YearCounts>;
   done: Promise<CheckPart>;
 }
 
 function startWorker(job: CheckJob): RunningWorker {
   const worker = new Worker(WORKER, { workerData: job });
-  let gotCounts: (c: { counts: YearCounts }) => void = () => {};
-  let finished: (p: CheckPart) => void = () => {};
-  let fail: (e: Error) => void = () => {};
-  const counts = new Promise<{ counts: YearCounts }>((resolve, reject) => {
-    gotCounts = resolve;
-    fail = reject;
-  });
-  const done = new Promise<CheckPart>((resolve, reject) => {
-    finished = resolve;
-    const before = fail;
-    fail = (e) => {
-      before(e);
-      reject(e);
-    };
-  });
+  const counts = deferred<YearCounts>();
+  const done = deferred<CheckPart>();
   // Whichever is awaited first, a failure must not go unhandled on the other.
-  counts.catch(() => {});
-  done.catch(() => {});
+  counts.promise.catch(() => {});
+  done.promise.catch(() => {});
+  const fail = (e: Error) => {
+    counts.reject(e);
+    done.reject(e);
+  };
   worker.on("message", (m: WorkerMessage) => {
-    if (m.kind === "counts") gotCounts({ counts: m.counts });
-    else if (m.kind === "done") finished(m.part);
+    if (m.kind === "counts") counts.resolve(m.counts);
+    else if (m.kind === "done") done.resolve(m.part);
     else fail(new Error(m.message));
   });
-  worker.once("error", (e) => fail(e));
+  worker.once("error", fail);
   worker.once("exit", (code) => fail(new Error(`a checking thread stopped with code ${code}`)));
-  return { worker, counts, done };
+  return { worker, counts: counts.promise, done: done.promise };
+}
+
+/** A promise with its resolve and reject at hand (Promise.withResolvers arrives in Node 22). */
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: Error) => void } {
+  let resolve: (v: T) => void = () => {};
+  let reject: (e: Error) => void = () => {};
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }

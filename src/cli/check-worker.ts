@@ -6,7 +6,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { YearFacts } from "../core/ssda903/validation/context.js";
-import { type CheckJob, checkPart, countsByYear, type WorkerMessage } from "./check-return.js";
+import { countInPlacementsByYear } from "../core/ssda903/validation/home-la.js";
+import { type CheckJob, checkPart, type WorkerMessage } from "./check-return.js";
 import { minimiseFrom, readFilesInto } from "./input.js";
 
 const job = workerData as CheckJob;
@@ -17,7 +18,7 @@ try {
     minimise: minimiseFrom(job.minimise),
     share: job.share,
   });
-  const counts = countsByYear(data);
+  const counts = countInPlacementsByYear(data.tables.episodes);
   parentPort?.once("message", (facts: Map<number, YearFacts>) => {
     try {
       const { result, rebuild } = checkPart(data, issues, facts);

@@ -4,7 +4,7 @@ import type { TableKey } from "../tables.js";
 import type { AnyRow, EpisodeRow, HeaderRow, Return903, TableRows, UascRow } from "../types.js";
 import { emptyTables } from "../types.js";
 import { type CollectionYear, yearEnd, yearStart } from "../years.js";
-import { countInPlacements, mostCommon } from "./home-la.js";
+import { countInPlacementsByYear, mostCommon } from "./home-la.js";
 
 /** Facts about a year that need every child's rows. */
 export interface YearFacts {
@@ -176,7 +176,9 @@ export class YearContext {
   /** The council's own LA code as the year's extract shows it (home-la.ts). */
   homeLa(): string | undefined {
     if ("homeLa" in this.given) return this.given.homeLa;
-    return this.memo("homeLa", () => mostCommon(countInPlacements(this.current.t.episodes)));
+    return this.memo("homeLa", () =>
+      mostCommon(countInPlacementsByYear(this.current.t.episodes).get(this.year) ?? new Map()),
+    );
   }
 
   /** Memoise any other index a group of rules shares. */

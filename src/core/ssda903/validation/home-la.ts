@@ -4,19 +4,34 @@ import type { EpisodeRow } from "../types.js";
  * The council's own LA code as its extract shows it: the PL_LA most often
  * given with PL_LOCATION IN in a year. The only fact a rule needs from every
  * child at once, so threads that each hold some of the children count their
- * own (`countInPlacements`), add the counts up (`addCounts`) and agree on
+ * own (`countInPlacementsByYear`), add the counts up (`addCounts`) and agree on
  * the answer (`mostCommon`) before validating.
  */
-export function countInPlacements(episodes: readonly EpisodeRow[]): Map<string, number> {
-  const counts = new Map<string, number>();
+/** Per collection year, IN placements by LA code. */
+export type YearCounts = Map<number, Map<string, number>>;
+
+/** Each year's counts of IN placements by LA code, from episodes of any years. */
+export function countInPlacementsByYear(episodes: readonly EpisodeRow[]): YearCounts {
+  const byYear: YearCounts = new Map();
   for (const e of episodes) {
-    if (e.PL_LOCATION === "IN" && e.PL_LA !== "") counts.set(e.PL_LA, (counts.get(e.PL_LA) ?? 0) + 1);
+    if (e.PL_LOCATION !== "IN" || e.PL_LA === "") continue;
+    let counts = byYear.get(e.year);
+    if (!counts) {
+      counts = new Map();
+      byYear.set(e.year, counts);
+    }
+    counts.set(e.PL_LA, (counts.get(e.PL_LA) ?? 0) + 1);
   }
-  return counts;
+  return byYear;
 }
 
-export function addCounts(into: Map<string, number>, more: ReadonlyMap<string, number>): void {
-  for (const [k, n] of more) into.set(k, (into.get(k) ?? 0) + n);
+/** Adds another thread's counts into `into`, year by year. */
+export function addCounts(into: YearCounts, more: YearCounts): void {
+  for (const [year, counts] of more) {
+    const sum = into.get(year) ?? new Map<string, number>();
+    into.set(year, sum);
+    for (const [k, n] of counts) sum.set(k, (sum.get(k) ?? 0) + n);
+  }
 }
 
 /** The most common code (the first in code order on a tie, so the order of counting cannot matter); undefined when none. */

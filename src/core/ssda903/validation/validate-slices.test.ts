@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generated } from "../../synthetic/test-helpers.js";
 import { type ChildShare, readFiles903 } from "../read.js";
-import { addCounts, countInPlacements, mostCommon } from "./home-la.js";
+import { addCounts, countInPlacementsByYear, mostCommon } from "./home-la.js";
 import { defaultRegistry } from "./rules/index.js";
 import { validate } from "./validate.js";
 
@@ -69,14 +69,8 @@ describe("running rules together over slices of a table", () => {
         data.tables[key].length,
       );
     }
-    const counts = new Map<number, Map<string, number>>();
-    for (const h of halves) {
-      for (const e of h.data.tables.episodes) {
-        const c = counts.get(e.year) ?? new Map<string, number>();
-        counts.set(e.year, c);
-        addCounts(c, countInPlacements([e]));
-      }
-    }
+    const counts = countInPlacementsByYear(halves[0]!.data.tables.episodes);
+    addCounts(counts, countInPlacementsByYear(halves[1]!.data.tables.episodes));
     const facts = new Map([...counts].map(([year, c]) => [year, { homeLa: mostCommon(c) }]));
     const found = halves.flatMap((h) => validate(h.data, defaultRegistry, [], { facts }).issues);
     const key = (i: (typeof found)[number]) => JSON.stringify(i);
