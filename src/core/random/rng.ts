@@ -109,8 +109,9 @@ export class Rng {
    * Standard normal by a 128-layer ziggurat (Marsaglia and Tsang, 2000):
    * one 32-bit output almost always (its low 7 bits pick the layer, the
    * next the sign, the top 24 the point along the layer, so no bit serves
-   * twice), a wedge or tail test rarely. About three times as fast as
-   * Box–Muller; `normal` keeps Box–Muller, and its stream, for the generator.
+   * twice), a wedge or tail test rarely. A forecast run measured 6% cheaper
+   * than with Box–Muller; `normal` keeps Box–Muller, and its stream, for the
+   * generator.
    */
   gaussian(): number {
     for (;;) {
@@ -407,11 +408,11 @@ export function logFactorial(k: number): number {
 
 /**
  * The normal ziggurat's 128 layers for f(x) = exp(−x²/2), each of area
- * NORM_V: layer i is the rectangle [0, X_i] × [f(X_i), f(X_{i+1})], with X_1 =
- * NORM_R and X_0 = NORM_V / f(R) the base layer's width counting its tail;
+ * v (below): layer i is the rectangle [0, X_i] × [f(X_i), f(X_{i+1})], with X_1 =
+ * NORM_R and X_0 = v / f(R) the base layer's width counting its tail;
  * X_128 = 0. A point u·X_i (u uniform) inside X_{i+1} is accepted at once:
  * NORM_K[i] = 2^24·X_{i+1}/X_i, NORM_W[i] = X_i / 2^24, NORM_F[i] = f(X_i).
- * R and V are Marsaglia and Tsang's for 128 layers.
+ * R and v are Marsaglia and Tsang's for 128 layers.
  */
 const NORM_R = 3.442619855899;
 const NORM_K = new Float64Array(128);
