@@ -21,7 +21,7 @@ import type { FittedModel } from "./model.js";
 import type { RunParams } from "./parameters.js";
 import { DAYS_PER_YEAR } from "./population-curve.js";
 import type { CompiledScenario } from "./scenario.js";
-import { StepTableCache } from "./step-tables.js";
+import { type StepTable, StepTableCache } from "./step-tables.js";
 
 export interface PathBuffers {
   /** Stock at the start and each month end: [total, each category, each band], index k·W + j. */
@@ -172,6 +172,108 @@ export function newWork(model: FittedModel): Work {
 // Expected path
 // ---------------------------------------------------------------------------
 
+/**
+ * Adds the expected entrants of stratum u and age group g in a month (a of them) to their cells at
+ * its end (next), their placements to place and their exits to exits (from index ex).
+ */
+function entrantsExpected(
+  model: FittedModel,
+  p: RunParams,
+  e: StepTable,
+  u: number,
+  g: number,
+  a: number,
+  m0: number,
+  m1: number,
+  next: Float64Array,
+  place: Float64Array,
+  exits: Float64Array,
+  ex: number,
+): void {
+  const { C, G, GA, NB, D } = model;
+  const EX = D - C;
+  const DM = model.durations.DM;
+  const DD = DM + 1;
+  const monthBand = model.monthBand;
+  const { M1, M2, P12, X12 } = e;
+  const ua = u * GA + g * NB;
+  for (let m = m0; m <= m1; m++) {
+    const pm = p.monthProbs[u * MONTHS + m]! * a;
+    if (pm === 0) continue;
+    const band = monthBand[m]!;
+    // At the month end an entrant is a month older than at arrival with
+    // chance 3/4 (arrived in the first half) or 1/4 (second half); one
+    // reaching 18 months × 12 leaves care.
+    const older = m + 1 < MONTHS;
+    const cell1 = ((u * MONTHS + m) * DD + Math.min(1, DM)) * C;
+    const cell0 = (u * MONTHS + m) * DD * C;
+    const cell1o = ((u * MONTHS + m + 1) * DD + Math.min(1, DM)) * C;
+    const cell0o = (u * MONTHS + m + 1) * DD * C;
+    for (let c = 0; c < C; c++) {
+      const x = pm * p.catProbs[(u * G + g) * C + c]!;
+      if (x === 0) continue;
+      place[band * C + c]! += x;
+      const row = (ua * C + c) * C;
+      for (let d = 0; d < C; d++) {
+        const a1 = (x / 2) * M1[row + d]!;
+        const a0 = (x / 2) * M2[row + d]!;
+        next[cell1 + d]! += a1 / 4;
+        next[cell0 + d]! += (3 * a0) / 4;
+        if (older) {
+          next[cell1o + d]! += (3 * a1) / 4;
+          next[cell0o + d]! += a0 / 4;
+        } else exits[ex + EXITS]! += (3 * a1) / 4 + a0 / 4;
+        place[band * C + d]! += x * P12[row + d]!;
+      }
+      const xr = (ua * C + c) * EX;
+      for (let xx = 0; xx < EX; xx++) exits[ex + xx]! += x * X12[xr + xx]!;
+    }
+  }
+}
+
+/**
+ * Moves the children in care at the start of a month (cur) to their cells at its end (added to
+ * next), the turning-18s' share to exits[at18], and gathers them by rate state and band (byState).
+ */
+function stockExpected(
+  model: FittedModel,
+  cur: Float64Array,
+  next: Float64Array,
+  byState: Float64Array,
+  M: Float64Array,
+  exits: Float64Array,
+  at18: number,
+): void {
+  const { C, GA, NB } = model;
+  const DM = model.durations.DM;
+  const DD = DM + 1;
+  const durBand = model.durations.band;
+  const B = model.bands.lower.length;
+  const monthBand = model.monthBand;
+  const monthGroup = model.monthGroup;
+  byState.fill(0);
+  for (let u = 0; u < STRATA; u++) {
+    for (let m = 0; m < MONTHS; m++) {
+      const ag0 = u * GA + monthGroup[m]! * NB;
+      const band = monthBand[m]!;
+      const aged = m + 1 < MONTHS;
+      for (let dm = 0; dm < DD; dm++) {
+        const cellRow = ((u * MONTHS + m) * DD + dm) * C;
+        const nextRow = ((u * MONTHS + m + 1) * DD + Math.min(dm + 1, DM)) * C;
+        const ua = ag0 + durBand[dm]!;
+        for (let c = 0; c < C; c++) {
+          const n = cur[cellRow + c]!;
+          if (n === 0) continue;
+          byState[(ua * C + c) * B + band]! += n;
+          const row = (ua * C + c) * C;
+          if (aged) for (let d = 0; d < C; d++) next[nextRow + d]! += n * M[row + d]!;
+          else for (let d = 0; d < C; d++) exits[at18]! += n * M[row + d]!;
+        }
+      }
+    }
+  }
+}
+
 export function projectExpected(
   model: FittedModel,
   grid: TimeGrid,
@@ -180,11 +282,8 @@ export function projectExpected(
   w: Work,
   out: PathBuffers,
 ): void {
-  const { C, G, GA, NB, D } = model;
+  const { C, G, D } = model;
   const EX = D - C;
-  const DM = model.durations.DM;
-  const DD = DM + 1;
-  const durBand = model.durations.band;
   const B = model.bands.lower.length;
   const W = 1 + C + B;
   const X1 = EXITS + 1;
@@ -193,7 +292,6 @@ export function projectExpected(
   w.cache.reset();
   tally(model, w.cur, out.series, 0, W);
   const gp = model.entries.uasc.groupProbs;
-  const monthBand = model.monthBand;
   for (let k = 0; k < grid.K; k++) {
     const fy = grid.fy[k]!;
     const pl = fy * (C + B);
@@ -209,65 +307,15 @@ export function projectExpected(
         const a = u === 0 ? entryMean(model, grid, p, sc, k, g) : uascMean(grid, p, sc, k) * gp[g]!;
         if (a === 0) continue;
         out.entries[fy * 2 + u]! += a;
-        const ua = u * GA + g * NB;
-        for (let m = w.m0[g]!; m <= w.m1[g]!; m++) {
-          const pm = p.monthProbs[u * MONTHS + m]! * a;
-          if (pm === 0) continue;
-          const band = monthBand[m]!;
-          // At the month end an entrant is a month older than at arrival with
-          // chance 3/4 (arrived in the first half) or 1/4 (second half); one
-          // reaching 18 months × 12 leaves care.
-          const older = m + 1 < MONTHS;
-          const cell1 = ((u * MONTHS + m) * DD + Math.min(1, DM)) * C;
-          const cell0 = (u * MONTHS + m) * DD * C;
-          const cell1o = ((u * MONTHS + m + 1) * DD + Math.min(1, DM)) * C;
-          const cell0o = (u * MONTHS + m + 1) * DD * C;
-          for (let c = 0; c < C; c++) {
-            const x = pm * p.catProbs[(u * G + g) * C + c]!;
-            if (x === 0) continue;
-            place[band * C + c]! += x;
-            const row = (ua * C + c) * C;
-            for (let d = 0; d < C; d++) {
-              const a1 = (x / 2) * e.M1[row + d]!;
-              const a0 = (x / 2) * e.M2[row + d]!;
-              next[cell1 + d]! += a1 / 4;
-              next[cell0 + d]! += (3 * a0) / 4;
-              if (older) {
-                next[cell1o + d]! += (3 * a1) / 4;
-                next[cell0o + d]! += a0 / 4;
-              } else out.exits[fy * X1 + EXITS]! += (3 * a1) / 4 + a0 / 4;
-              place[band * C + d]! += x * e.P12[row + d]!;
-            }
-            const xr = (ua * C + c) * EX;
-            for (let xx = 0; xx < EX; xx++) out.exits[fy * X1 + xx]! += x * e.X12[xr + xx]!;
-          }
-        }
+        entrantsExpected(model, p, e, u, g, a, w.m0[g]!, w.m1[g]!, next, place, out.exits, fy * X1);
       }
     }
-    // Children in care at the start of the month: moves, exits, and one month older and longer in care.
-    // Placements and exits are linear in the numbers: gather them by rate group, category and band first.
+    // Children in care at the start of the month: moves, exits, and one month older and longer in
+    // care. Placements and exits are linear in the numbers: gather them by rate group, category
+    // and band first. (The entrants and the stock are functions of their own, so that V8 compiles
+    // them after a few months rather than replacing this loop while it runs.)
     const byState = w.stateAcc;
-    byState.fill(0);
-    for (let u = 0; u < STRATA; u++) {
-      for (let m = 0; m < MONTHS; m++) {
-        const ag0 = u * GA + model.monthGroup[m]! * NB;
-        const band = monthBand[m]!;
-        const aged = m + 1 < MONTHS;
-        for (let dm = 0; dm < DD; dm++) {
-          const cellRow = ((u * MONTHS + m) * DD + dm) * C;
-          const nextRow = ((u * MONTHS + m + 1) * DD + Math.min(dm + 1, DM)) * C;
-          const ua = ag0 + durBand[dm]!;
-          for (let c = 0; c < C; c++) {
-            const n = w.cur[cellRow + c]!;
-            if (n === 0) continue;
-            byState[(ua * C + c) * B + band]! += n;
-            const row = (ua * C + c) * C;
-            if (aged) for (let d = 0; d < C; d++) next[nextRow + d]! += n * e.M[row + d]!;
-            else for (let d = 0; d < C; d++) out.exits[fy * X1 + EXITS]! += n * e.M[row + d]!;
-          }
-        }
-      }
-    }
+    stockExpected(model, w.cur, next, byState, e.M, out.exits, fy * X1 + EXITS);
     for (let sc0 = 0; sc0 < byState.length / B; sc0++) {
       for (let band = 0; band < B; band++) {
         const n = byState[sc0 * B + band]!;

@@ -294,7 +294,7 @@ export function simulateRun(
     const grad = DM > 0 ? slotOf(k + 1 - DM, DM) : -1;
     const slot1 = DM > 1 ? slotOf(k, DM) : 0;
     const nEnt = entrantsStep(model, grid, p, sc, w, rng, out, t, k, off, grad, slot1);
-    const nArr = stockStep(model, w, rng, out, t, fy, off, grad);
+    const nArr = stockStep(model, w, rng, out, t, fy, off, grad, out.series[k * W]!);
     // Children who changed category join it.
     for (let i = 0; i < nArr; i++) {
       const cell = w.arrivals[i]!;
@@ -439,6 +439,7 @@ function stockStep(
   fy: number,
   off: number,
   grad: number,
+  stock: number,
 ): number {
   const { C, GA, NB, D } = model;
   const B = model.bands.lower.length;
@@ -459,11 +460,15 @@ function stockStep(
   const bandTot = w.bandTot;
   const ageTot = w.ageTot;
   const lam = t.lam;
+  const drawReady = t.drawReady;
   const aProb = t.aProb;
   const aAlias = t.aAlias;
   const stamp = w.stamp;
   const exits = out.exits;
   const last = MONTHS - 1;
+  // Room for every child to move (so the loop needs no check).
+  w.arrivals = grow(w.arrivals, stock + 1);
+  const arrivals = w.arrivals;
   let nArr = 0;
   for (let a = 0; a < w.arrays; a++) {
     const b = w.bandOf[a]!;
@@ -480,69 +485,76 @@ function stockStep(
         const to0 = (u * C + c) * R;
         let colSum = 0;
         let i = 0;
-        while (i < n) {
-          const row = rows[base + i]!;
-          let x = cnt[base + i]!;
-          const m = row - off;
-          const st = st0 + stOfMonth[m]!;
-          acc[acc0 + accOfMonth[m]!]! += x;
-          if (skipAt[st] !== stamp) {
-            skipAt[st] = stamp;
-            touch(w, st);
-            w.cache.state(t, uaU + monthGroup[m]! * NB, c);
-            skip[st] = Math.floor(rng.standardExponential() / lam[st]!);
-          }
-          const s0 = skip[st]!;
-          if (s0 >= x) {
-            skip[st] = s0 - x;
-            // No child of the cell ends the month elsewhere (most cells): it stays as it is,
-            // unless its cohort joins array 0 or its children turn 18.
-            if (!isGrad && m < last) {
+        // A state's draws are made on first use, outside the loop over cells: with no call to a
+        // function V8 does not inline, the loop keeps what it knows of the arrays from cell to cell.
+        for (;;) {
+          let need = -1;
+          while (i < n) {
+            const row = rows[base + i]!;
+            let x = cnt[base + i]!;
+            const m = row - off;
+            const st = st0 + stOfMonth[m]!;
+            if (skipAt[st] !== stamp && drawReady[st] === 0) {
+              need = m;
+              break;
+            }
+            acc[acc0 + accOfMonth[m]!]! += x;
+            if (skipAt[st] !== stamp) {
+              skipAt[st] = stamp;
+              touch(w, st);
+              skip[st] = Math.floor(rng.standardExponential() / lam[st]!);
+            }
+            const s0 = skip[st]!;
+            if (s0 >= x) {
+              skip[st] = s0 - x;
+              // No child of the cell ends the month elsewhere (most cells): it stays as it is,
+              // unless its cohort joins array 0 or its children turn 18.
+              if (!isGrad && m < last) {
+                colSum += x;
+                ageTot[m + 1]! += x;
+                i += 1;
+                continue;
+              }
+            } else {
+              // Children at positions s, s + 1 + gap, … of this cell end the month elsewhere.
+              const l = lam[st]!;
+              let s = s0;
+              let moved = 0;
+              do {
+                moved += 1;
+                const y = rng.uniform32() * D;
+                const yi = Math.floor(y);
+                const d = y - yi < aProb[st * D + yi]! ? yi : aAlias[st * D + yi]!;
+                if (d >= C) exits[ex + d - C]! += 1;
+                else if (m === last) exits[ex + EXITS]! += 1;
+                else arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
+                s += 1 + Math.floor(rng.standardExponential() / l);
+              } while (s < x);
+              skip[st] = s - x;
+              x -= moved;
+            }
+            if (x > 0 && m < last) {
               colSum += x;
               ageTot[m + 1]! += x;
-              i += 1;
-              continue;
-            }
-          } else {
-            // Children at positions s, s + 1 + gap, … of this cell end the month elsewhere.
-            const l = lam[st]!;
-            let s = s0;
-            let moved = 0;
-            do {
-              moved += 1;
-              const y = rng.uniform32() * D;
-              const yi = Math.floor(y);
-              const d = y - yi < aProb[st * D + yi]! ? yi : aAlias[st * D + yi]!;
-              if (d >= C) exits[ex + d - C]! += 1;
-              else if (m === last) exits[ex + EXITS]! += 1;
-              else {
-                w.arrivals = grow(w.arrivals, nArr + 1);
-                w.arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
+              if (!isGrad) {
+                cnt[base + i] = x;
+                i += 1;
+                continue;
               }
-              s += 1 + Math.floor(rng.standardExponential() / l);
-            } while (s < x);
-            skip[st] = s - x;
-            x -= moved;
-          }
-          if (x > 0 && m < last) {
-            colSum += x;
-            ageTot[m + 1]! += x;
-            if (!isGrad) {
-              cnt[base + i] = x;
-              i += 1;
-              continue;
+              add(w, to0 + row, x);
+            } else if (x > 0) exits[ex + EXITS]! += x; // those left turn 18 this month
+            // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
+            pos[base + row] = 0;
+            n -= 1;
+            if (i < n) {
+              const r2 = rows[base + n]!;
+              rows[base + i] = r2;
+              cnt[base + i] = cnt[base + n]!;
+              pos[base + r2] = i + 1;
             }
-            add(w, to0 + row, x);
-          } else if (x > 0) exits[ex + EXITS]! += x; // those left turn 18 this month
-          // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
-          pos[base + row] = 0;
-          n -= 1;
-          if (i < n) {
-            const r2 = rows[base + n]!;
-            rows[base + i] = r2;
-            cnt[base + i] = cnt[base + n]!;
-            pos[base + r2] = i + 1;
           }
+          if (need < 0) break;
+          w.cache.state(t, uaU + monthGroup[need]! * NB, c);
         }
         len[col] = n;
         catTot[c]! += colSum;
