@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { percentileSorted, summarise } from "./percentiles.js";
+import { percentileSorted, selectOrder, summarise } from "./percentiles.js";
 
 /** The textbook form: sort a copy, then interpolate between the order statistics around (n − 1)·p. */
 function bySorting(values: number[], p: number): number {
@@ -32,5 +32,36 @@ describe("percentiles", () => {
         },
       ),
     );
+  });
+});
+
+describe("order statistics by selection", () => {
+  it("put each wanted position's value where a sort would, whatever the ties and the wanted set", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 300, size: "max" }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        (xs, raw) => {
+          const a = Float64Array.from(xs);
+          const ks = [...new Set(raw.map((k) => k % xs.length))].sort((x, y) => x - y);
+          selectOrder(a, ks);
+          const sorted = [...xs].sort((x, y) => x - y);
+          for (const k of ks) expect(a[k]).toBe(sorted[k]);
+          // Only reordered: the same values remain.
+          expect([...a].sort((x, y) => x - y)).toEqual(sorted);
+        },
+      ),
+    );
+  });
+
+  it("handle sorted, reversed and constant runs of a Monte Carlo's length", () => {
+    const n = 1000;
+    for (const make of [(i: number) => i, (i: number) => n - i, () => 7, (i: number) => i % 3]) {
+      const a = Float64Array.from({ length: n }, (_, i) => make(i));
+      const sorted = [...a].sort((x, y) => x - y);
+      const ks = [0, 49, 50, 249, 250, 499, 500, 749, 750, 949, 950, 999];
+      selectOrder(a, ks);
+      for (const k of ks) expect(a[k]).toBe(sorted[k]);
+    }
   });
 });
