@@ -52,15 +52,18 @@ export interface SimWork {
    * The occupied cells of each column col = (a·STRATA + u)·C + c: entries col·R + i for
    * i < len[col], each a row (rows) and its number of children (cnt).
    */
-  rows: Uint16Array;
+  rows: Int32Array;
   cnt: Int32Array;
   len: Int32Array;
   /** Of each cell col·R + row: 1 + its entry in the column's list, 0 if empty. */
-  pos: Uint16Array;
+  pos: Int32Array;
   /** Time-in-care band of each cohort array this step. */
   bandOf: Int8Array;
-  /** Per rate state: children still to pass before the next who ends the step elsewhere, and the step it was drawn for. */
-  skip: Float64Array;
+  /**
+   * Per rate state: children still to pass before the next who ends the step elsewhere (at most
+   * SKIP_MAX, more than a month can hold), and the step it was drawn for.
+   */
+  skip: Int32Array;
   skipAt: Int32Array;
   /** Numbers the steps of every run (for skipAt), and the periods placements are drawn for (for touchedAt). */
   stamp: number;
@@ -115,7 +118,31 @@ export interface SimWork {
    */
   stOfMonth: Int32Array;
   accOfMonth: Int32Array;
+  /**
+   * One array holding rows, cnt, pos, skip, skipAt, acc, ageTot, stOfMonth and accOfMonth (each
+   * of those is a view of a part of it, starting at `at`): the step reads them all for every
+   * cell, and V8 checks an array afresh for each read in a loop that calls functions, once for
+   * all when they are one.
+   */
+  mem: Int32Array;
+  at: MemLayout;
 }
+
+/** Where each of the step's arrays starts in SimWork.mem. */
+interface MemLayout {
+  rows: number;
+  cnt: number;
+  pos: number;
+  skip: number;
+  skipAt: number;
+  acc: number;
+  ageTot: number;
+  stOfMonth: number;
+  accOfMonth: number;
+}
+
+/** A gap longer than any state holds children: the geometric gaps are capped here to fit an Int32Array. */
+const SKIP_MAX = 2 ** 30;
 
 export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   const { C, GA, D } = model;
@@ -126,29 +153,53 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   const cols = arrays * STRATA * C;
   const S = STRATA * GA * C;
   const { m0, m1 } = groupMonths(model);
-  const stOfMonth = Int32Array.from({ length: MONTHS }, (_, m) => model.monthGroup[m]! * model.NB * C);
-  const accOfMonth = stOfMonth.map((x, m) => x * B + model.monthBand[m]!);
+  const sizes = {
+    rows: cols * R,
+    cnt: cols * R,
+    pos: cols * R,
+    skip: S,
+    skipAt: S,
+    acc: S * B,
+    ageTot: MONTHS,
+    stOfMonth: MONTHS,
+    accOfMonth: MONTHS,
+  };
+  const at = {} as MemLayout;
+  let end = 0;
+  for (const [name, size] of Object.entries(sizes)) {
+    at[name as keyof MemLayout] = end;
+    end += size;
+  }
+  const mem = new Int32Array(end);
+  const view = (name: keyof MemLayout) => mem.subarray(at[name], at[name] + sizes[name]);
+  const stOfMonth = view("stOfMonth");
+  const accOfMonth = view("accOfMonth");
+  for (let m = 0; m < MONTHS; m++) {
+    stOfMonth[m] = model.monthGroup[m]! * model.NB * C;
+    accOfMonth[m] = stOfMonth[m]! * B + model.monthBand[m]!;
+  }
+  view("skipAt").fill(-1);
   return {
     R,
     arrays,
-    rows: new Uint16Array(cols * R),
-    cnt: new Int32Array(cols * R),
+    rows: view("rows"),
+    cnt: view("cnt"),
     len: new Int32Array(cols),
-    pos: new Uint16Array(cols * R),
+    pos: view("pos"),
     bandOf: new Int8Array(arrays).fill(model.durations.NB - 1),
-    skip: new Float64Array(S),
-    skipAt: new Int32Array(S).fill(-1),
+    skip: view("skip"),
+    skipAt: view("skipAt"),
     stamp: 0,
     period: 0,
     touched: new Int32Array(S),
     nTouched: 0,
     touchedAt: new Int32Array(S).fill(-1),
-    acc: new Int32Array(S * B),
+    acc: view("acc"),
     accE: new Int32Array(S * B),
     placeMean: new Float64Array(B * C),
     catTot: new Float64Array(C),
     bandTot: new Float64Array(B),
-    ageTot: new Int32Array(MONTHS),
+    ageTot: view("ageTot"),
     cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare, model.durations.NB),
     m0,
     m1,
@@ -173,6 +224,8 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     ),
     stOfMonth,
     accOfMonth,
+    mem,
+    at,
   };
 }
 
@@ -447,18 +500,12 @@ function stockStep(
   const ex = fy * (EXITS + 1);
   const monthBand = model.monthBand;
   const monthGroup = model.monthGroup;
-  const rows = w.rows;
-  const cnt = w.cnt;
-  const pos = w.pos;
   const len = w.len;
-  const skip = w.skip;
-  const skipAt = w.skipAt;
-  const acc = w.acc;
-  const stOfMonth = w.stOfMonth;
-  const accOfMonth = w.accOfMonth;
+  const mem = w.mem;
+  const { rows, cnt, pos, skip, skipAt, acc, stOfMonth, accOfMonth } = w.at;
   const catTot = w.catTot;
   const bandTot = w.bandTot;
-  const ageTot = w.ageTot;
+  const ageTot = w.at.ageTot;
   const lam = t.lam;
   const drawReady = t.drawReady;
   const aProb = t.aProb;
@@ -490,28 +537,28 @@ function stockStep(
         for (;;) {
           let need = -1;
           while (i < n) {
-            const row = rows[base + i]!;
-            let x = cnt[base + i]!;
+            const row = mem[rows + base + i]!;
+            let x = mem[cnt + base + i]!;
             const m = row - off;
-            const st = st0 + stOfMonth[m]!;
-            if (skipAt[st] !== stamp && drawReady[st] === 0) {
+            const st = st0 + mem[stOfMonth + m]!;
+            if (mem[skipAt + st] !== stamp && drawReady[st] === 0) {
               need = m;
               break;
             }
-            acc[acc0 + accOfMonth[m]!]! += x;
-            if (skipAt[st] !== stamp) {
-              skipAt[st] = stamp;
+            mem[acc + acc0 + mem[accOfMonth + m]!]! += x;
+            if (mem[skipAt + st] !== stamp) {
+              mem[skipAt + st] = stamp;
               touch(w, st);
-              skip[st] = Math.floor(rng.standardExponential() / lam[st]!);
+              mem[skip + st] = Math.min(Math.floor(rng.standardExponential() / lam[st]!), SKIP_MAX);
             }
-            const s0 = skip[st]!;
+            const s0 = mem[skip + st]!;
             if (s0 >= x) {
-              skip[st] = s0 - x;
+              mem[skip + st] = s0 - x;
               // No child of the cell ends the month elsewhere (most cells): it stays as it is,
               // unless its cohort joins array 0 or its children turn 18.
               if (!isGrad && m < last) {
                 colSum += x;
-                ageTot[m + 1]! += x;
+                mem[ageTot + m + 1]! += x;
                 i += 1;
                 continue;
               }
@@ -528,29 +575,29 @@ function stockStep(
                 if (d >= C) exits[ex + d - C]! += 1;
                 else if (m === last) exits[ex + EXITS]! += 1;
                 else arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
-                s += 1 + Math.floor(rng.standardExponential() / l);
+                s += 1 + Math.min(Math.floor(rng.standardExponential() / l), SKIP_MAX);
               } while (s < x);
-              skip[st] = s - x;
+              mem[skip + st] = s - x;
               x -= moved;
             }
             if (x > 0 && m < last) {
               colSum += x;
-              ageTot[m + 1]! += x;
+              mem[ageTot + m + 1]! += x;
               if (!isGrad) {
-                cnt[base + i] = x;
+                mem[cnt + base + i] = x;
                 i += 1;
                 continue;
               }
               add(w, to0 + row, x);
             } else if (x > 0) exits[ex + EXITS]! += x; // those left turn 18 this month
             // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
-            pos[base + row] = 0;
+            mem[pos + base + row] = 0;
             n -= 1;
             if (i < n) {
-              const r2 = rows[base + n]!;
-              rows[base + i] = r2;
-              cnt[base + i] = cnt[base + n]!;
-              pos[base + r2] = i + 1;
+              const r2 = mem[rows + base + n]!;
+              mem[rows + base + i] = r2;
+              mem[cnt + base + i] = mem[cnt + base + n]!;
+              mem[pos + base + r2] = i + 1;
             }
           }
           if (need < 0) break;
@@ -562,9 +609,9 @@ function stockStep(
     }
   }
   for (let m = 1; m < MONTHS; m++) {
-    if (ageTot[m] === 0) continue;
-    bandTot[monthBand[m]!]! += ageTot[m]!;
-    ageTot[m] = 0;
+    if (mem[ageTot + m] === 0) continue;
+    bandTot[monthBand[m]!]! += mem[ageTot + m]!;
+    mem[ageTot + m] = 0;
   }
   return nArr;
 }
