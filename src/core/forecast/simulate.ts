@@ -532,8 +532,8 @@ function stockStep(
         const to0 = (u * C + c) * R;
         let colSum = 0;
         let i = 0;
-        // A state's draws are made on first use, outside the loop over cells: with no call to a
-        // function V8 does not inline, the loop keeps what it knows of the arrays from cell to cell.
+        // A state's draws are made on first use outside the loop over cells, so that the loop does
+        // not call into the step tables (V8 forgets what it knows of the arrays at such a call).
         for (;;) {
           let need = -1;
           while (i < n) {
