@@ -56,3 +56,30 @@ describe("Monte Carlo run (properties)", () => {
     );
   });
 });
+
+describe("Monte Carlo run (no way out)", () => {
+  it("keeps every child where it is when no rate can move one (an endless gap, capped to fit its array)", () => {
+    // Rates of 0 make the gap to the next mover infinite; the step stores gaps as 32-bit integers
+    // capped at 2^30, which must still mean "nobody moves", not 0 ("the next child moves").
+    const { model, grid } = toyModel({ ab: 0, aExit: 0, bExit: 0, a0: 40, b0: 25, month: 24, years: 3 });
+    const shape = shapeOf(model, grid);
+    const out = newBuffers(shape);
+    const w = newSimWork(model, grid);
+    for (let seed = 1; seed <= 5; seed++) {
+      simulateRun(
+        model,
+        grid,
+        meanParams(model, grid),
+        baseScenario(grid, 1, 1, 2, model.D),
+        w,
+        new Rng(seed),
+        out,
+      );
+      for (let k = 0; k <= grid.K; k++) {
+        expect(out.series[k * shape.W + 1]).toBe(40);
+        expect(out.series[k * shape.W + 2]).toBe(25);
+      }
+      expect(out.exits.every((x) => x === 0)).toBe(true);
+    }
+  });
+});
