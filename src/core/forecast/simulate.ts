@@ -530,6 +530,11 @@ function stockStep(
         const st0 = uaU * C + c;
         const acc0 = st0 * B;
         const to0 = (u * C + c) * R;
+        // Where this column's rows, counts and places, and its states' child-months, start in mem.
+        const rowsAt = rows + base;
+        const cntAt = cnt + base;
+        const posAt = pos + base;
+        const accAt = acc + acc0;
         let colSum = 0;
         let i = 0;
         // A state's draws are made on first use outside the loop over cells, so that the loop does
@@ -537,15 +542,15 @@ function stockStep(
         for (;;) {
           let need = -1;
           while (i < n) {
-            const row = mem[rows + base + i]!;
-            let x = mem[cnt + base + i]!;
+            const row = mem[rowsAt + i]!;
+            let x = mem[cntAt + i]!;
             const m = row - off;
             const st = st0 + mem[stOfMonth + m]!;
             if (mem[skipAt + st] !== stamp && drawReady[st] === 0) {
               need = m;
               break;
             }
-            mem[acc + acc0 + mem[accOfMonth + m]!]! += x;
+            mem[accAt + mem[accOfMonth + m]!]! += x;
             if (mem[skipAt + st] !== stamp) {
               mem[skipAt + st] = stamp;
               touch(w, st);
@@ -584,20 +589,20 @@ function stockStep(
               colSum += x;
               mem[ageTot + m + 1]! += x;
               if (!isGrad) {
-                mem[cnt + base + i] = x;
+                mem[cntAt + i] = x;
                 i += 1;
                 continue;
               }
               add(w, to0 + row, x);
             } else if (x > 0) exits[ex + EXITS]! += x; // those left turn 18 this month
             // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
-            mem[pos + base + row] = 0;
+            mem[posAt + row] = 0;
             n -= 1;
             if (i < n) {
-              const r2 = mem[rows + base + n]!;
-              mem[rows + base + i] = r2;
-              mem[cnt + base + i] = mem[cnt + base + n]!;
-              mem[pos + base + r2] = i + 1;
+              const r2 = mem[rowsAt + n]!;
+              mem[rowsAt + i] = r2;
+              mem[cntAt + i] = mem[cntAt + n]!;
+              mem[posAt + r2] = i + 1;
             }
           }
           if (need < 0) break;
