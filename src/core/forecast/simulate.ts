@@ -59,13 +59,7 @@ export interface SimWork {
   pos: Int32Array;
   /** Time-in-care band of each cohort array this step. */
   bandOf: Int8Array;
-  /**
-   * Per rate state: children still to pass before the next who ends the step elsewhere (at most
-   * SKIP_MAX, more than a month can hold), and the step it was drawn for.
-   */
-  skip: Int32Array;
-  skipAt: Int32Array;
-  /** Numbers the steps of every run (for skipAt), and the periods placements are drawn for (for touchedAt). */
+  /** Numbers the steps of every run (for skipAt in mem), and the periods placements are drawn for (for touchedAt). */
   stamp: number;
   period: number;
   /** Rate states holding children or entrants in this period of placements. */
@@ -84,12 +78,6 @@ export interface SimWork {
   /** Stock at the end of the step by category and by report band. */
   catTot: Float64Array;
   bandTot: Float64Array;
-  /**
-   * The stock step's children by month of age at the step's end, added to bandTot after the
-   * step: each cell of a column is a different month, so these adds do not wait on each other
-   * as adds to a few bands would (counts, so the sums are the same).
-   */
-  ageTot: Int32Array;
   cache: StepTableCache;
   m0: Int32Array;
   m1: Int32Array;
@@ -112,31 +100,37 @@ export interface SimWork {
   /** Cells of the start stock that hold children. */
   initial: Int32Array;
   /**
-   * By month of age m: the offset of m's rate state from the column's first (monthGroup[m]·NB·C)
-   * and of its acc entry (that times B, plus monthBand[m]), so the hot loop finds both with one
-   * load and one add each.
-   */
-  stOfMonth: Int32Array;
-  accOfMonth: Int32Array;
-  /**
-   * One array holding rows, cnt, pos, skip, skipAt, acc, ageTot, stOfMonth and accOfMonth (each
-   * of those is a view of a part of it, starting at `at`): the step reads them all for every
-   * cell, and V8 checks an array afresh for each read in a loop that calls functions, once for
-   * all when they are one.
+   * One array holding the arrays the stock step reads for every cell (rows, cnt, pos and acc are
+   * also views of their parts of it): V8 checks an array afresh for each read in a loop that
+   * calls functions, once for all when they are one.
    */
   mem: Int32Array;
   at: MemLayout;
 }
 
-/** Where each of the step's arrays starts in SimWork.mem. */
+/** Where each of the stock step's arrays starts in SimWork.mem. */
 interface MemLayout {
   rows: number;
   cnt: number;
   pos: number;
+  /**
+   * Per rate state: children still to pass before the next who ends the step elsewhere (at most
+   * SKIP_MAX, more than a month can hold), and the step it was drawn for.
+   */
   skip: number;
   skipAt: number;
   acc: number;
+  /**
+   * The stock step's children by month of age at the step's end, added to bandTot after the
+   * step: each cell of a column is a different month, so these adds do not wait on each other
+   * as adds to a few bands would (counts, so the sums are the same).
+   */
   ageTot: number;
+  /**
+   * By month of age m: the offset of m's rate state from the column's first (monthGroup[m]·NB·C)
+   * and of its acc entry (that times B, plus monthBand[m]), so the hot loop finds both with one
+   * load and one add each.
+   */
   stOfMonth: number;
   accOfMonth: number;
 }
@@ -187,8 +181,6 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     len: new Int32Array(cols),
     pos: view("pos"),
     bandOf: new Int8Array(arrays).fill(model.durations.NB - 1),
-    skip: view("skip"),
-    skipAt: view("skipAt"),
     stamp: 0,
     period: 0,
     touched: new Int32Array(S),
@@ -199,7 +191,6 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     placeMean: new Float64Array(B * C),
     catTot: new Float64Array(C),
     bandTot: new Float64Array(B),
-    ageTot: view("ageTot"),
     cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare, model.durations.NB),
     m0,
     m1,
@@ -222,8 +213,6 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
         return list;
       }, []),
     ),
-    stOfMonth,
-    accOfMonth,
     mem,
     at,
   };
@@ -502,10 +491,9 @@ function stockStep(
   const monthGroup = model.monthGroup;
   const len = w.len;
   const mem = w.mem;
-  const { rows, cnt, pos, skip, skipAt, acc, stOfMonth, accOfMonth } = w.at;
+  const { rows, cnt, pos, skip, skipAt, acc, ageTot, stOfMonth, accOfMonth } = w.at;
   const catTot = w.catTot;
   const bandTot = w.bandTot;
-  const ageTot = w.at.ageTot;
   const lam = t.lam;
   const drawReady = t.drawReady;
   const aProb = t.aProb;
