@@ -18,9 +18,14 @@ export interface Summary {
   p95: number;
 }
 
+/** The position (n − 1)·p/100 of the p-th percentile (0–100) among n sorted values. */
+function percentilePosition(n: number, p: number): number {
+  return ((n - 1) * p) / 100;
+}
+
 /** The p-th percentile (0–100) of values sorted ascending. */
 export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
-  return valueAtPosition(sorted, ((sorted.length - 1) * p) / 100);
+  return valueAtPosition(sorted, percentilePosition(sorted.length, p));
 }
 
 /**
@@ -45,10 +50,10 @@ export function summarise(values: Float64Array, expected?: number): Summary {
   const n = values.length;
   let s = 0;
   for (let i = 0; i < n; i++) s += values[i]!;
-  const at = (p: number) => ((n - 1) * p) / 100;
+  // The order statistics each percentile interpolates between (as valueAtPosition reads them).
   const need: number[] = [];
   for (const p of PERCENTILES) {
-    const lo = Math.floor(at(p));
+    const lo = Math.floor(percentilePosition(n, p));
     need.push(lo, Math.min(n - 1, lo + 1));
   }
   if (n > 0)
@@ -58,11 +63,11 @@ export function summarise(values: Float64Array, expected?: number): Summary {
     );
   const out: Summary = {
     mean: n ? s / n : Number.NaN,
-    p5: valueAtPosition(values, at(5)),
-    p25: valueAtPosition(values, at(25)),
-    p50: valueAtPosition(values, at(50)),
-    p75: valueAtPosition(values, at(75)),
-    p95: valueAtPosition(values, at(95)),
+    p5: percentileSorted(values, 5),
+    p25: percentileSorted(values, 25),
+    p50: percentileSorted(values, 50),
+    p75: percentileSorted(values, 75),
+    p95: percentileSorted(values, 95),
   };
   return expected === undefined ? out : { expected, ...out };
 }
