@@ -1,11 +1,26 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Rng } from "../random/rng.js";
+import type { TimeGrid } from "./grid.js";
+import type { FittedModel } from "./model.js";
 import { meanParams } from "./parameters.js";
-import { newBuffers, shapeOf } from "./project.js";
+import { newBuffers, type PathBuffers, shapeOf } from "./project.js";
 import { baseScenario } from "./scenario.js";
-import { cellCounts, newSimWork, simulateRun } from "./simulate.js";
+import { cellCounts, newSimWork, type SimWork, simulateRun } from "./simulate.js";
 import { checkConservation, toyModel } from "./test-support/toy.js";
+
+/** One run of a toy model at its mean rates, with no scenario. */
+function runToy(model: FittedModel, grid: TimeGrid, w: SimWork, seed: number, out: PathBuffers): void {
+  simulateRun(
+    model,
+    grid,
+    meanParams(model, grid),
+    baseScenario(grid, 1, 1, 2, model.D),
+    w,
+    new Rng(seed),
+    out,
+  );
+}
 
 describe("Monte Carlo run (properties)", () => {
   it("never has a negative count and keeps stock(t+1) = stock(t) + entries − exits", () => {
@@ -27,15 +42,7 @@ describe("Monte Carlo run (properties)", () => {
           const shape = shapeOf(model, grid);
           const out = newBuffers(shape);
           const w = newSimWork(model, grid);
-          simulateRun(
-            model,
-            grid,
-            meanParams(model, grid),
-            baseScenario(grid, 1, 1, 2, model.D),
-            w,
-            new Rng(seed),
-            out,
-          );
+          runToy(model, grid, w, seed, out);
           checkConservation(out, grid.fy, shape.W, grid.years.length);
           // The lists hold the children of the last month end, each cell once, none empty.
           const cells = cellCounts(w);
@@ -66,15 +73,7 @@ describe("Monte Carlo run (no way out)", () => {
     const out = newBuffers(shape);
     const w = newSimWork(model, grid);
     for (let seed = 1; seed <= 5; seed++) {
-      simulateRun(
-        model,
-        grid,
-        meanParams(model, grid),
-        baseScenario(grid, 1, 1, 2, model.D),
-        w,
-        new Rng(seed),
-        out,
-      );
+      runToy(model, grid, w, seed, out);
       for (let k = 0; k <= grid.K; k++) {
         expect(out.series[k * shape.W + 1]).toBe(40);
         expect(out.series[k * shape.W + 2]).toBe(25);
