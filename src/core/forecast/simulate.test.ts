@@ -6,7 +6,7 @@ import type { FittedModel } from "./model.js";
 import { meanParams } from "./parameters.js";
 import { newBuffers, type PathBuffers, shapeOf } from "./project.js";
 import { baseScenario } from "./scenario.js";
-import { cellCounts, newSimWork, type SimWork, simulateRun } from "./simulate.js";
+import { cellCounts, columnCells, newSimWork, type SimWork, simulateRun } from "./simulate.js";
 import { checkConservation, toyModel } from "./test-support/toy.js";
 
 /** One run of a toy model at its mean rates, with no scenario. */
@@ -48,12 +48,11 @@ describe("Monte Carlo run (properties)", () => {
           const cells = cellCounts(w);
           let inCells = 0;
           for (let col = 0; col < w.len.length; col++) {
-            for (let i = 0; i < w.len[col]!; i++) {
-              const at = col * w.R;
-              expect(w.cnt[at + i]).toBeGreaterThan(0);
-              expect(w.pos[at + w.rows[at + i]!]).toBe(i + 1);
-              inCells += w.cnt[at + i]!;
-            }
+            columnCells(w, col).forEach(([row, x], i) => {
+              expect(x).toBeGreaterThan(0);
+              expect(w.pos[col * w.R + row]).toBe(i + 1);
+              inCells += x;
+            });
           }
           expect(inCells).toBe(out.series[grid.K * shape.W]);
           expect(cells.filter((x) => x > 0).length).toBe(w.pos.filter((x) => x > 0).length);

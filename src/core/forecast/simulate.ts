@@ -20,13 +20,14 @@
  * probabilities from the expected time in each category): a multinomial
  * over end states for each cell. It is drawn by geometric skipping over
  * the children of each rate state in the order their cells are visited
- * (the gaps between children who end the month elsewhere are geometric),
- * so the cost is one comparison per occupied cell and a draw per child who
- * moves or leaves. Entrants are Poisson by age group; each takes a first
- * category and a month of age, arrives in the first or the second half of
- * the month (and is then a month in care, and a month older, at its end
- * with the expected path's chances) and ends the month in a state drawn
- * from that half's distribution. New placements after the first are
+ * (the gaps between children who end the month elsewhere are geometric,
+ * and a gap runs on into the next month while the step table is the
+ * same), so the cost is one comparison per occupied cell and a draw per
+ * child who moves or leaves. Entrants are Poisson by age group; each takes
+ * a first category and a month of age, arrives in the first or the second
+ * half of the month (and is then a month in care, and a month older, at
+ * its end with the expected path's chances) and ends the month in a state
+ * drawn from that half's distribution. New placements after the first are
  * Poisson by category and age band, with the mean the step tables give for
  * the children there at the start of each month and the entrants (drawn
  * once for the months of a financial year that share a step table: a sum
@@ -48,24 +49,12 @@ export interface SimWork {
   R: number;
   /** Cohort arrays: 0 = in care DM months or more; 1 + slot = a recent entry cohort. */
   arrays: number;
-  /**
-   * The occupied cells of each column col = (a·STRATA + u)·C + c: entries col·R + i for
-   * i < len[col], each a row (rows) and its number of children (cnt).
-   */
-  rows: Int32Array;
-  cnt: Int32Array;
+  /** Occupied cells of each column col = (a·STRATA + u)·C + c (listed in mem: MemLayout.cells). */
   len: Int32Array;
-  /** Of each cell col·R + row: 1 + its entry in the column's list, 0 if empty. */
+  /** Of each cell col·R + row: 1 + its entry in the column's list, 0 if empty (a view of mem). */
   pos: Int32Array;
   /** Time-in-care band of each cohort array this step. */
   bandOf: Int8Array;
-  /** Numbers the steps of every run (for skipAt in mem), and the periods placements are drawn for (for touchedAt). */
-  stamp: number;
-  period: number;
-  /** Rate states holding children or entrants in this period of placements. */
-  touched: Int32Array;
-  nTouched: number;
-  touchedAt: Int32Array;
   /**
    * Child-months at the start of the steps of the period (acc) and entrants (accE), by rate state
    * and report band: index st·B + band. Integers, so integer arrays (cheaper to add to in the hot
@@ -100,9 +89,9 @@ export interface SimWork {
   /** Cells of the start stock that hold children. */
   initial: Int32Array;
   /**
-   * One array holding the arrays the stock step reads for every cell (rows, cnt, pos and acc are
-   * also views of their parts of it): V8 checks an array afresh for each read in a loop that
-   * calls functions, once for all when they are one.
+   * One array holding the arrays the stock step reads for every cell (pos and acc are also views
+   * of their parts of it): V8 checks an array afresh for each read in a loop that calls
+   * functions, once for all when they are one.
    */
   mem: Int32Array;
   at: MemLayout;
@@ -110,30 +99,35 @@ export interface SimWork {
 
 /** Where each of the stock step's arrays starts in SimWork.mem. */
 interface MemLayout {
-  rows: number;
-  cnt: number;
+  /** The occupied cells of column col, from cells + 2·col·R: for each its row, then its number of children. */
+  cells: number;
   pos: number;
   /**
-   * Per rate state: children still to pass before the next who ends the step elsewhere (at most
-   * SKIP_MAX, more than a month can hold), and the step it was drawn for.
+   * Per rate state st, at skip + 2·st: children still to pass before the next who ends a step
+   * elsewhere (at most SKIP_MAX, more than a month can hold); at + 1, the serial of the step
+   * table the gap was drawn for. The gap runs on from one month to the next while the table is
+   * the same (each child's chance is the same and independent of the others', so what is left of
+   * a geometric gap is again geometric), so a state draws a gap, and has its draws made, once per
+   * table rather than every month.
    */
   skip: number;
-  skipAt: number;
   acc: number;
-  /**
-   * The stock step's children by month of age at the step's end, added to bandTot after the
-   * step: each cell of a column is a different month, so these adds do not wait on each other
-   * as adds to a few bands would (counts, so the sums are the same).
-   */
-  ageTot: number;
-  /**
-   * By month of age m: the offset of m's rate state from the column's first (monthGroup[m]·NB·C)
-   * and of its acc entry (that times B, plus monthBand[m]), so the hot loop finds both with one
-   * load and one add each.
-   */
-  stOfMonth: number;
-  accOfMonth: number;
 }
+
+/**
+ * The head of mem, by month of age m: at ST_OF + m the offset of m's rate state from its
+ * column's first (monthGroup[m]·NB·C), at ACC_OF + m that of its acc entry (that times B, plus
+ * monthBand[m]), at AGE_TOT + m the stock step's children of month m at the step's end (added to
+ * bandTot after the step: each cell of a column is a different month, so these adds do not wait
+ * on each other as adds to a few bands would); at FAST_SUM the children `stayRun` passed. Fixed
+ * offsets are constants in the compiled loop, so they take no register.
+ */
+const ST_OF = 0;
+const ACC_OF = 216;
+const AGE_TOT = 432;
+const FAST_SUM = 648;
+const HEAD = 649;
+const LAST = 215;
 
 /** A gap longer than any state holds children: the geometric gaps are capped here to fit an Int32Array. */
 const SKIP_MAX = 2 ** 30;
@@ -148,44 +142,31 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   const S = STRATA * GA * C;
   const { m0, m1 } = groupMonths(model);
   const sizes = {
-    rows: cols * R,
-    cnt: cols * R,
+    cells: 2 * cols * R,
     pos: cols * R,
-    skip: S,
-    skipAt: S,
+    skip: 2 * S,
     acc: S * B,
-    ageTot: MONTHS,
-    stOfMonth: MONTHS,
-    accOfMonth: MONTHS,
   };
   const at = {} as MemLayout;
-  let end = 0;
+  let end = HEAD;
   for (const [name, size] of Object.entries(sizes)) {
     at[name as keyof MemLayout] = end;
     end += size;
   }
   const mem = new Int32Array(end);
   const view = (name: keyof MemLayout) => mem.subarray(at[name], at[name] + sizes[name]);
-  const stOfMonth = view("stOfMonth");
-  const accOfMonth = view("accOfMonth");
+  if (MONTHS !== ACC_OF || LAST !== MONTHS - 1) throw new Error("the step's head assumes 216 months of age");
   for (let m = 0; m < MONTHS; m++) {
-    stOfMonth[m] = model.monthGroup[m]! * model.NB * C;
-    accOfMonth[m] = stOfMonth[m]! * B + model.monthBand[m]!;
+    mem[ST_OF + m] = model.monthGroup[m]! * model.NB * C;
+    mem[ACC_OF + m] = mem[ST_OF + m]! * B + model.monthBand[m]!;
   }
-  view("skipAt").fill(-1);
+  for (let st = 0; st < S; st++) mem[at.skip + 2 * st + 1] = -1;
   return {
     R,
     arrays,
-    rows: view("rows"),
-    cnt: view("cnt"),
     len: new Int32Array(cols),
     pos: view("pos"),
     bandOf: new Int8Array(arrays).fill(model.durations.NB - 1),
-    stamp: 0,
-    period: 0,
-    touched: new Int32Array(S),
-    nTouched: 0,
-    touchedAt: new Int32Array(S).fill(-1),
     acc: view("acc"),
     accE: new Int32Array(S * B),
     placeMean: new Float64Array(B * C),
@@ -222,9 +203,15 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
 export function cellCounts(w: SimWork): Int32Array {
   const out = new Int32Array(w.pos.length);
   for (let col = 0; col < w.len.length; col++) {
-    for (let i = 0; i < w.len[col]!; i++) out[col * w.R + w.rows[col * w.R + i]!]! += w.cnt[col * w.R + i]!;
+    for (const [row, x] of columnCells(w, col)) out[col * w.R + row]! += x;
   }
   return out;
+}
+
+/** The occupied cells of a column, in list order: [row, count]. */
+export function columnCells(w: SimWork, col: number): Array<[number, number]> {
+  const at = w.at.cells + 2 * col * w.R;
+  return Array.from({ length: w.len[col]! }, (_, i) => [w.mem[at + 2 * i]!, w.mem[at + 2 * i + 1]!]);
 }
 
 function grow(a: Int32Array, need: number): Int32Array {
@@ -255,14 +242,16 @@ function entrantTable(p: RunParams, w: SimWork, u: number, g: number, C: number,
 /** Adds x children to a cell, listing it in its column if it was empty. */
 function add(w: SimWork, cell: number, x: number): void {
   const R = w.R;
-  const p = w.pos[cell]!;
+  const mem = w.mem;
+  const p = mem[w.at.pos + cell]!;
   const col = Math.floor(cell / R);
-  if (p > 0) w.cnt[col * R + p - 1]! += x;
+  const list = w.at.cells + 2 * col * R;
+  if (p > 0) mem[list + 2 * p - 1]! += x;
   else {
     const i = w.len[col]!;
-    w.rows[col * R + i] = cell - col * R;
-    w.cnt[col * R + i] = x;
-    w.pos[cell] = i + 1;
+    mem[list + 2 * i] = cell - col * R;
+    mem[list + 2 * i + 1] = x;
+    mem[w.at.pos + cell] = i + 1;
     w.len[col] = i + 1;
   }
 }
@@ -270,14 +259,6 @@ function add(w: SimWork, cell: number, x: number): void {
 /** Sets each recent array's time-in-care band for step k. */
 function setBands(w: SimWork, durBand: Int8Array, DM: number, k: number): void {
   for (let a = 1; a < w.arrays; a++) w.bandOf[a] = durBand[(((k - (a - 1)) % DM) + DM) % DM]!;
-}
-
-/** Marks rate state st as holding children in this period of placements. */
-function touch(w: SimWork, st: number): void {
-  if (w.touchedAt[st] !== w.period) {
-    w.touchedAt[st] = w.period;
-    w.touched[w.nTouched++] = st;
-  }
 }
 
 export function simulateRun(
@@ -307,8 +288,6 @@ export function simulateRun(
   w.catTot.fill(0);
   w.bandTot.fill(0);
   w.entReady.fill(0);
-  w.period += 1;
-  w.nTouched = 0;
   let off = K;
   for (let i = 0; i < w.initial.length; i++) {
     const cell = w.initial[i]!;
@@ -328,7 +307,6 @@ export function simulateRun(
   for (let k = 0; k < K; k++) {
     const fy = grid.fy[k]!;
     const t = w.cache.get(p.q, sc.phases, sc.phaseOfStep[k]!, grid.dynDays[k]!);
-    w.stamp += 1;
     w.catTot.fill(0);
     w.bandTot.fill(0);
     // The cohort reaching DM months in care at the end of this step (the array the second half's
@@ -434,7 +412,6 @@ function entrantsStep(
         w.cache.state(t, ua, c);
         placements[pl + c]! += 1;
         placements[pl + C + band]! += 1;
-        touch(w, st);
         accE[st * B + band]! += 1;
         // One uniform gives the half (v < ½: the first) and, given it, whether the entrant is a
         // month older at the month's end (3 in 4 of the first half's, 1 in 4 of the second's).
@@ -491,16 +468,15 @@ function stockStep(
   const monthGroup = model.monthGroup;
   const len = w.len;
   const mem = w.mem;
-  const { rows, cnt, pos, skip, skipAt, acc, ageTot, stOfMonth, accOfMonth } = w.at;
+  const { cells, pos, skip, acc } = w.at;
   const catTot = w.catTot;
   const bandTot = w.bandTot;
   const lam = t.lam;
   const drawReady = t.drawReady;
   const aProb = t.aProb;
   const aAlias = t.aAlias;
-  const stamp = w.stamp;
+  const stamp = t.serial;
   const exits = out.exits;
-  const last = MONTHS - 1;
   // Room for every child to move (so the loop needs no check).
   w.arrivals = grow(w.arrivals, stock + 1);
   const arrivals = w.arrivals;
@@ -511,102 +487,127 @@ function stockStep(
     for (let u = 0; u < STRATA; u++) {
       for (let c = 0; c < C; c++) {
         const col = (a * STRATA + u) * C + c;
-        let n = len[col]!;
+        const n = len[col]!;
         if (n === 0) continue;
         const base = col * R;
         const uaU = u * GA + b;
         const st0 = uaU * C + c;
-        const acc0 = st0 * B;
         const to0 = (u * C + c) * R;
-        // Where this column's rows, counts and places, and its states' child-months, start in mem.
-        const rowsAt = rows + base;
-        const cntAt = cnt + base;
+        // Where this column's cells, places, states' gaps and child-months start in mem.
+        const list = cells + 2 * base;
         const posAt = pos + base;
-        const accAt = acc + acc0;
+        const sk = skip + 2 * st0;
+        const accAt = acc + st0 * B;
+        let end = list + 2 * n;
         let colSum = 0;
-        let i = 0;
-        // A state's draws are made on first use outside the loop over cells, so that the loop does
-        // not call into the step tables (V8 forgets what it knows of the arrays at such a call).
+        let p = list;
         for (;;) {
-          let need = -1;
-          while (i < n) {
-            const row = mem[rowsAt + i]!;
-            let x = mem[cntAt + i]!;
-            const m = row - off;
-            const st = st0 + mem[stOfMonth + m]!;
-            if (mem[skipAt + st] !== stamp && drawReady[st] === 0) {
-              need = m;
-              break;
-            }
-            mem[accAt + mem[accOfMonth + m]!]! += x;
-            if (mem[skipAt + st] !== stamp) {
-              mem[skipAt + st] = stamp;
-              touch(w, st);
-              mem[skip + st] = Math.min(Math.floor(rng.standardExponential() / lam[st]!), SKIP_MAX);
-            }
-            const s0 = mem[skip + st]!;
-            if (s0 >= x) {
-              mem[skip + st] = s0 - x;
-              // No child of the cell ends the month elsewhere (most cells): it stays as it is,
-              // unless its cohort joins array 0 or its children turn 18.
-              if (!isGrad && m < last) {
-                colSum += x;
-                mem[ageTot + m + 1]! += x;
-                i += 1;
-                continue;
-              }
-            } else {
-              // Children at positions s, s + 1 + gap, … of this cell end the month elsewhere.
-              const l = lam[st]!;
-              let s = s0;
-              let moved = 0;
-              do {
-                moved += 1;
-                const y = rng.uniform32() * D;
-                const yi = Math.floor(y);
-                const d = y - yi < aProb[st * D + yi]! ? yi : aAlias[st * D + yi]!;
-                if (d >= C) exits[ex + d - C]! += 1;
-                else if (m === last) exits[ex + EXITS]! += 1;
-                else arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
-                s += 1 + Math.min(Math.floor(rng.standardExponential() / l), SKIP_MAX);
-              } while (s < x);
-              mem[skip + st] = s - x;
-              x -= moved;
-            }
-            if (x > 0 && m < last) {
-              colSum += x;
-              mem[ageTot + m + 1]! += x;
-              if (!isGrad) {
-                mem[cntAt + i] = x;
-                i += 1;
-                continue;
-              }
-              add(w, to0 + row, x);
-            } else if (x > 0) exits[ex + EXITS]! += x; // those left turn 18 this month
-            // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
-            mem[posAt + row] = 0;
-            n -= 1;
-            if (i < n) {
-              const r2 = mem[rowsAt + n]!;
-              mem[rowsAt + i] = r2;
-              mem[cntAt + i] = mem[cntAt + n]!;
-              mem[posAt + r2] = i + 1;
-            }
+          // Most cells in a small loop of their own (fewer values live, so fewer kept on the stack).
+          if (!isGrad) p = stayRun(mem, p, end, off, sk, stamp, accAt);
+          if (p >= end) break;
+          const row = mem[p]!;
+          let x = mem[p + 1]!;
+          const m = row - off;
+          const st = st0 + mem[ST_OF + m]!;
+          const gap = sk + 2 * mem[ST_OF + m]!;
+          if (mem[gap + 1] !== stamp) {
+            if (drawReady[st] === 0) w.cache.state(t, uaU + monthGroup[m]! * NB, c);
+            mem[gap + 1] = stamp;
+            mem[gap] = Math.min(Math.floor(rng.standardExponential() / lam[st]!), SKIP_MAX);
           }
-          if (need < 0) break;
-          w.cache.state(t, uaU + monthGroup[need]! * NB, c);
+          mem[accAt + mem[ACC_OF + m]!]! += x;
+          const s0 = mem[gap]!;
+          if (s0 >= x) {
+            mem[gap] = s0 - x;
+            // No child of the cell ends the month elsewhere: it stays as it is, unless its cohort
+            // joins array 0 or its children turn 18.
+            if (!isGrad && m < LAST) {
+              colSum += x;
+              mem[AGE_TOT + m + 1]! += x;
+              p += 2;
+              continue;
+            }
+          } else {
+            // Children at positions s, s + 1 + gap, … of this cell end the month elsewhere.
+            const l = lam[st]!;
+            let s = s0;
+            let moved = 0;
+            do {
+              moved += 1;
+              const y = rng.uniform32() * D;
+              const yi = Math.floor(y);
+              const d = y - yi < aProb[st * D + yi]! ? yi : aAlias[st * D + yi]!;
+              if (d >= C) exits[ex + d - C]! += 1;
+              else if (m === LAST) exits[ex + EXITS]! += 1;
+              else arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
+              s += 1 + Math.min(Math.floor(rng.standardExponential() / l), SKIP_MAX);
+            } while (s < x);
+            mem[gap] = s - x;
+            x -= moved;
+          }
+          if (x > 0 && m < LAST) {
+            colSum += x;
+            mem[AGE_TOT + m + 1]! += x;
+            if (!isGrad) {
+              mem[p + 1] = x;
+              p += 2;
+              continue;
+            }
+            add(w, to0 + row, x);
+          } else if (x > 0) exits[ex + EXITS]! += x; // those left turn 18 this month
+          // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
+          mem[posAt + row] = 0;
+          end -= 2;
+          if (p < end) {
+            const r2 = mem[end]!;
+            mem[p] = r2;
+            mem[p + 1] = mem[end + 1]!;
+            mem[posAt + r2] = ((p - list) >> 1) + 1;
+          }
         }
-        len[col] = n;
-        catTot[c]! += colSum;
+        len[col] = (end - list) >> 1;
+        catTot[c]! += colSum + mem[FAST_SUM]!;
+        mem[FAST_SUM] = 0;
       }
     }
   }
   for (let m = 1; m < MONTHS; m++) {
-    if (mem[ageTot + m] === 0) continue;
-    bandTot[monthBand[m]!]! += mem[ageTot + m]!;
-    mem[ageTot + m] = 0;
+    if (mem[AGE_TOT + m] === 0) continue;
+    bandTot[monthBand[m]!]! += mem[AGE_TOT + m]!;
+    mem[AGE_TOT + m] = 0;
   }
   return nArr;
+}
+
+/**
+ * The stock step's common case, from cell p (its place in mem) until end or the first cell that
+ * needs more: every child of the cell stays where it is and turns no older than 17, in a state
+ * whose gap is drawn for this step. Returns where it stopped; adds the children it passed to
+ * mem[FAST_SUM].
+ */
+function stayRun(
+  mem: Int32Array,
+  p: number,
+  end: number,
+  off: number,
+  sk: number,
+  stamp: number,
+  accAt: number,
+): number {
+  let sum = 0;
+  for (; p < end; p += 2) {
+    const m = mem[p]! - off;
+    const x = mem[p + 1]!;
+    const gap = sk + 2 * mem[ST_OF + m]!;
+    const s0 = mem[gap]!;
+    if (mem[gap + 1] !== stamp || s0 < x || m === LAST) break;
+    mem[gap] = s0 - x;
+    mem[accAt + mem[ACC_OF + m]!]! += x;
+    mem[AGE_TOT + 1 + m]! += x;
+    sum += x;
+  }
+  mem[FAST_SUM]! += sum;
+  return p;
 }
 
 /** New placements after the first in the period: Poisson by category and band, with the step tables' mean. */
@@ -627,8 +628,8 @@ function placementsStep(
   const P = t.P;
   const P12 = t.P12;
   pm.fill(0);
-  for (let i = 0; i < w.nTouched; i++) {
-    const st = w.touched[i]!;
+  const S = acc.length / B;
+  for (let st = 0; st < S; st++) {
     const row = st * C;
     for (let band = 0; band < B; band++) {
       const j = st * B + band;
@@ -641,8 +642,6 @@ function placementsStep(
       for (let q = 0; q < C; q++) pm[at + q]! += n0 * P[row + q]! + ne * P12[row + q]!;
     }
   }
-  w.nTouched = 0;
-  w.period += 1;
   for (let band = 0; band < B; band++) {
     for (let q = 0; q < C; q++) {
       const x = rng.poissonExact(pm[band * C + q]!);

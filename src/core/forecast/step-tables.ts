@@ -35,6 +35,8 @@ import { generatorIntegrals, type Integrals, newIntegrals } from "./expm.js";
 import type { Phase } from "./scenario.js";
 
 export interface StepTable {
+  /** Numbers each setting of the rates (from 1), so that a run's draws can tell which set they were drawn for. */
+  serial: number;
   days: number;
   /** Rates per day after the scenario, index st·D + k (the move within c at k = c; st = ua·C + c). */
   rates: Float64Array;
@@ -71,6 +73,7 @@ function newStepTable(UA: number, C: number, D: number): StepTable {
   const S = UA * C;
   const EX = D - C;
   return {
+    serial: 0,
     days: 0,
     rates: new Float64Array(S * D),
     ready: new Uint8Array(UA),
@@ -268,6 +271,7 @@ export class StepTableCache {
   private readonly tables = new Map<number, StepTable>();
   private readonly filled = new Set<number>();
   private readonly fw: FillWork;
+  private serial = 0;
   constructor(
     private readonly UA: number,
     private readonly C: number,
@@ -303,6 +307,7 @@ export class StepTableCache {
     }
     if (!this.filled.has(key)) {
       setRates(t, q, phases[phase]!, days);
+      t.serial = ++this.serial;
       this.filled.add(key);
     }
     return t;
