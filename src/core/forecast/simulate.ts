@@ -56,11 +56,11 @@ export interface SimWork {
   /** Time-in-care band of each cohort array this step. */
   bandOf: Int8Array;
   /**
-   * Child-months at the start of the steps of the period (acc) and entrants (accE), by rate state
-   * and report band: index st·B + band. Integers, so integer arrays (cheaper to add to in the hot
-   * loop; the sums are the same).
+   * By part σ = st·B + band (rate state and report band): the children passed (MemLayout.pass) at
+   * the start of the period of placements, so that the period's child-months at the start of its
+   * steps are the difference; and entrants in the period.
    */
-  acc: Int32Array;
+  passedAt: Int32Array;
   accE: Int32Array;
   /** Expected new placements after the first in the period, index band·C + c. */
   placeMean: Float64Array;
@@ -89,9 +89,9 @@ export interface SimWork {
   /** Cells of the start stock that hold children. */
   initial: Int32Array;
   /**
-   * One array holding the arrays the stock step reads for every cell (pos and acc are also views
-   * of their parts of it): V8 checks an array afresh for each read in a loop that calls
-   * functions, once for all when they are one.
+   * One array holding the arrays the stock step reads for every cell (pos is also a view of its
+   * part of it): V8 checks an array afresh for each read in a loop that calls functions, once for
+   * all when they are one.
    */
   mem: Int32Array;
   at: MemLayout;
@@ -103,33 +103,37 @@ interface MemLayout {
   cells: number;
   pos: number;
   /**
-   * Per rate state st, at skip + 2·st: children still to pass before the next who ends a step
-   * elsewhere (at most SKIP_MAX, more than a month can hold); at + 1, the serial of the step
-   * table the gap was drawn for. The gap runs on from one month to the next while the table is
-   * the same (each child's chance is the same and independent of the others', so what is left of
-   * a geometric gap is again geometric), so a state draws a gap, and has its draws made, once per
-   * table rather than every month.
+   * By part σ = st·B + band of a rate state (its children in one report band), at pass + 2σ: the
+   * children the stock step has passed this run (each cell's children, in the order cells are
+   * visited, numbered on from the last); at + 1, the number of the next who ends a step elsewhere,
+   * or −1 when none is drawn for the step table in use. The children's chances in a part are the
+   * same and independent while the table is, so the gaps between those who end a step elsewhere
+   * are geometric and run on from one month to the next: a part draws a gap, and has its state's
+   * draws made, when it is first met with a table, then after each child who goes. The children
+   * passed give the child-months for placements (SimWork.passedAt).
    */
-  skip: number;
-  acc: number;
+  pass: number;
 }
 
 /**
  * The head of mem, by month of age m: at ST_OF + m the offset of m's rate state from its
- * column's first (monthGroup[m]·NB·C), at ACC_OF + m that of its acc entry (that times B, plus
+ * column's first (monthGroup[m]·NB·C), at PART_OF + m that of its part σ (that times B, plus
  * monthBand[m]), at AGE_TOT + m the stock step's children of month m at the step's end (added to
  * bandTot after the step: each cell of a column is a different month, so these adds do not wait
  * on each other as adds to a few bands would); at FAST_SUM the children `stayRun` passed. Fixed
  * offsets are constants in the compiled loop, so they take no register.
  */
 const ST_OF = 0;
-const ACC_OF = 216;
+const PART_OF = 216;
 const AGE_TOT = 432;
 const FAST_SUM = 648;
 const HEAD = 649;
 const LAST = 215;
 
-/** A gap longer than any state holds children: the geometric gaps are capped here to fit an Int32Array. */
+/**
+ * A gap longer than any part holds children: the geometric gaps are capped here so that the next
+ * one's number fits an Int32Array (a run passes far fewer than 2^30 children).
+ */
 const SKIP_MAX = 2 ** 30;
 
 export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
@@ -144,8 +148,7 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   const sizes = {
     cells: 2 * cols * R,
     pos: cols * R,
-    skip: 2 * S,
-    acc: S * B,
+    pass: 2 * S * B,
   };
   const at = {} as MemLayout;
   let end = HEAD;
@@ -155,19 +158,18 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   }
   const mem = new Int32Array(end);
   const view = (name: keyof MemLayout) => mem.subarray(at[name], at[name] + sizes[name]);
-  if (MONTHS !== ACC_OF || LAST !== MONTHS - 1) throw new Error("the step's head assumes 216 months of age");
+  if (MONTHS !== PART_OF || LAST !== MONTHS - 1) throw new Error("the step's head assumes 216 months of age");
   for (let m = 0; m < MONTHS; m++) {
     mem[ST_OF + m] = model.monthGroup[m]! * model.NB * C;
-    mem[ACC_OF + m] = mem[ST_OF + m]! * B + model.monthBand[m]!;
+    mem[PART_OF + m] = mem[ST_OF + m]! * B + model.monthBand[m]!;
   }
-  for (let st = 0; st < S; st++) mem[at.skip + 2 * st + 1] = -1;
   return {
     R,
     arrays,
     len: new Int32Array(cols),
     pos: view("pos"),
     bandOf: new Int8Array(arrays).fill(model.durations.NB - 1),
-    acc: view("acc"),
+    passedAt: new Int32Array(S * B),
     accE: new Int32Array(S * B),
     placeMean: new Float64Array(B * C),
     catTot: new Float64Array(C),
@@ -288,6 +290,9 @@ export function simulateRun(
   w.catTot.fill(0);
   w.bandTot.fill(0);
   w.entReady.fill(0);
+  w.mem.fill(0, w.at.pass, w.at.pass + 2 * w.passedAt.length);
+  w.passedAt.fill(0);
+  let serial = -1;
   let off = K;
   for (let i = 0; i < w.initial.length; i++) {
     const cell = w.initial[i]!;
@@ -307,6 +312,11 @@ export function simulateRun(
   for (let k = 0; k < K; k++) {
     const fy = grid.fy[k]!;
     const t = w.cache.get(p.q, sc.phases, sc.phaseOfStep[k]!, grid.dynDays[k]!);
+    // A new table: every part draws its next gap afresh.
+    if (t.serial !== serial) {
+      serial = t.serial;
+      for (let i = w.at.pass + 1; i < w.at.pass + 2 * w.passedAt.length; i += 2) w.mem[i] = -1;
+    }
     w.catTot.fill(0);
     w.bandTot.fill(0);
     // The cohort reaching DM months in care at the end of this step (the array the second half's
@@ -468,14 +478,13 @@ function stockStep(
   const monthGroup = model.monthGroup;
   const len = w.len;
   const mem = w.mem;
-  const { cells, pos, skip, acc } = w.at;
+  const { cells, pos, pass } = w.at;
   const catTot = w.catTot;
   const bandTot = w.bandTot;
   const lam = t.lam;
   const drawReady = t.drawReady;
   const aProb = t.aProb;
   const aAlias = t.aAlias;
-  const stamp = t.serial;
   const exits = out.exits;
   // Room for every child to move (so the loop needs no check).
   w.arrivals = grow(w.arrivals, stock + 1);
@@ -496,29 +505,28 @@ function stockStep(
         // Where this column's cells, places, states' gaps and child-months start in mem.
         const list = cells + 2 * base;
         const posAt = pos + base;
-        const sk = skip + 2 * st0;
-        const accAt = acc + st0 * B;
+        const parts = pass + 2 * st0 * B;
         let end = list + 2 * n;
         let colSum = 0;
         let p = list;
         for (;;) {
           // Most cells in a small loop of their own (fewer values live, so fewer kept on the stack).
-          if (!isGrad) p = stayRun(mem, p, end, off, sk, stamp, accAt);
+          if (!isGrad) p = stayRun(mem, p, end, off, parts);
           if (p >= end) break;
           const row = mem[p]!;
           let x = mem[p + 1]!;
           const m = row - off;
           const st = st0 + mem[ST_OF + m]!;
-          const gap = sk + 2 * mem[ST_OF + m]!;
-          if (mem[gap + 1] !== stamp) {
+          const part = parts + 2 * mem[PART_OF + m]!;
+          const passed = mem[part]! + x;
+          let next = mem[part + 1]!;
+          if (next < 0) {
             if (drawReady[st] === 0) w.cache.state(t, uaU + monthGroup[m]! * NB, c);
-            mem[gap + 1] = stamp;
-            mem[gap] = Math.min(Math.floor(rng.standardExponential() / lam[st]!), SKIP_MAX);
+            next = mem[part]! + Math.min(Math.floor(rng.standardExponential() / lam[st]!), SKIP_MAX);
           }
-          mem[accAt + mem[ACC_OF + m]!]! += x;
-          const s0 = mem[gap]!;
-          if (s0 >= x) {
-            mem[gap] = s0 - x;
+          mem[part] = passed;
+          if (next >= passed) {
+            mem[part + 1] = next;
             // No child of the cell ends the month elsewhere: it stays as it is, unless its cohort
             // joins array 0 or its children turn 18.
             if (!isGrad && m < LAST) {
@@ -528,9 +536,8 @@ function stockStep(
               continue;
             }
           } else {
-            // Children at positions s, s + 1 + gap, … of this cell end the month elsewhere.
+            // The children numbered next, next + 1 + gap, … before passed end the month elsewhere.
             const l = lam[st]!;
-            let s = s0;
             let moved = 0;
             do {
               moved += 1;
@@ -540,9 +547,9 @@ function stockStep(
               if (d >= C) exits[ex + d - C]! += 1;
               else if (m === LAST) exits[ex + EXITS]! += 1;
               else arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
-              s += 1 + Math.min(Math.floor(rng.standardExponential() / l), SKIP_MAX);
-            } while (s < x);
-            mem[gap] = s - x;
+              next += 1 + Math.min(Math.floor(rng.standardExponential() / l), SKIP_MAX);
+            } while (next < passed);
+            mem[part + 1] = next;
             x -= moved;
           }
           if (x > 0 && m < LAST) {
@@ -581,28 +588,19 @@ function stockStep(
 
 /**
  * The stock step's common case, from cell p (its place in mem) until end or the first cell that
- * needs more: every child of the cell stays where it is and turns no older than 17, in a state
- * whose gap is drawn for this step. Returns where it stopped; adds the children it passed to
- * mem[FAST_SUM].
+ * needs more: every child of the cell stays where it is and turns no older than 17, in a part
+ * with a gap drawn for the table in use. `parts` is where the column's parts start in mem.
+ * Returns where it stopped; adds the children it passed to mem[FAST_SUM].
  */
-function stayRun(
-  mem: Int32Array,
-  p: number,
-  end: number,
-  off: number,
-  sk: number,
-  stamp: number,
-  accAt: number,
-): number {
+function stayRun(mem: Int32Array, p: number, end: number, off: number, parts: number): number {
   let sum = 0;
   for (; p < end; p += 2) {
     const m = mem[p]! - off;
     const x = mem[p + 1]!;
-    const gap = sk + 2 * mem[ST_OF + m]!;
-    const s0 = mem[gap]!;
-    if (mem[gap + 1] !== stamp || s0 < x || m === LAST) break;
-    mem[gap] = s0 - x;
-    mem[accAt + mem[ACC_OF + m]!]! += x;
+    const part = parts + 2 * mem[PART_OF + m]!;
+    const passed = mem[part]! + x;
+    if (mem[part + 1]! < passed || m === LAST) break;
+    mem[part] = passed;
     mem[AGE_TOT + 1 + m]! += x;
     sum += x;
   }
@@ -623,20 +621,22 @@ function placementsStep(
   const B = model.bands.lower.length;
   const pl = fy * (C + B);
   const pm = w.placeMean;
-  const acc = w.acc;
+  const mem = w.mem;
+  const pass = w.at.pass;
+  const passedAt = w.passedAt;
   const accE = w.accE;
   const P = t.P;
   const P12 = t.P12;
   pm.fill(0);
-  const S = acc.length / B;
+  const S = accE.length / B;
   for (let st = 0; st < S; st++) {
     const row = st * C;
     for (let band = 0; band < B; band++) {
       const j = st * B + band;
-      const n0 = acc[j]!;
+      const n0 = mem[pass + 2 * j]! - passedAt[j]!;
       const ne = accE[j]!;
       if (n0 === 0 && ne === 0) continue;
-      acc[j] = 0;
+      passedAt[j] = mem[pass + 2 * j]!;
       accE[j] = 0;
       const at = band * C;
       for (let q = 0; q < C; q++) pm[at + q]! += n0 * P[row + q]! + ne * P12[row + q]!;
