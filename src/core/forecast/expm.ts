@@ -25,35 +25,36 @@
  */
 
 /**
- * out = a·b (n × n). Four columns of a row at a time, in four separate
- * sums, so that the additions do not wait on each other.
+ * out = a·b, a n × n and b n × m (m = n unless given). Four columns of a row at a time, in four
+ * separate sums, so that the additions do not wait on each other.
  */
-function multiply(a: Float64Array, b: Float64Array, out: Float64Array, n: number): void {
+export function multiply(a: Float64Array, b: Float64Array, out: Float64Array, n: number, m = n): void {
   for (let i = 0; i < n; i++) {
     const ri = i * n;
+    const ro = i * m;
     let j = 0;
-    for (; j + 3 < n; j += 4) {
+    for (; j + 3 < m; j += 4) {
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
       for (let k = 0; k < n; k++) {
         const x = a[ri + k]!;
-        const bk = k * n + j;
+        const bk = k * m + j;
         s0 += x * b[bk]!;
         s1 += x * b[bk + 1]!;
         s2 += x * b[bk + 2]!;
         s3 += x * b[bk + 3]!;
       }
-      out[ri + j] = s0;
-      out[ri + j + 1] = s1;
-      out[ri + j + 2] = s2;
-      out[ri + j + 3] = s3;
+      out[ro + j] = s0;
+      out[ro + j + 1] = s1;
+      out[ro + j + 2] = s2;
+      out[ro + j + 3] = s3;
     }
-    for (; j < n; j++) {
+    for (; j < m; j++) {
       let s = 0;
-      for (let k = 0; k < n; k++) s += a[ri + k]! * b[k * n + j]!;
-      out[ri + j] = s;
+      for (let k = 0; k < n; k++) s += a[ri + k]! * b[k * m + j]!;
+      out[ro + j] = s;
     }
   }
 }

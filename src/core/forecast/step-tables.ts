@@ -31,7 +31,7 @@
  * (`state`).
  */
 import { buildAlias } from "./alias.js";
-import { generatorIntegrals, type Integrals, newIntegrals } from "./expm.js";
+import { generatorIntegrals, type Integrals, multiply, newIntegrals } from "./expm.js";
 import type { Phase } from "./scenario.js";
 
 export interface StepTable {
@@ -115,6 +115,11 @@ interface FillWork {
   tau2: Float64Array;
   /** Rates of new placements of the group, index j·C + k (rate j → k times its share of new carers; the rate of moves within j). */
   np: Float64Array;
+  /** Rates of leaving care by exit group, index j·EX + x. */
+  rx: Float64Array;
+  /** Entrants' expected times, the mean of the two halves; and a product (C × max(C, EX)). */
+  tau12: Float64Array;
+  prod: Float64Array;
   w: Float64Array;
   small: Int32Array;
   large: Int32Array;
@@ -166,46 +171,40 @@ function fillGroup(
       tau2[i] = f * Kh[i]!;
     }
   }
-  // Placements and exits from the expected time spent in each category; the placement rates
-  // first, as they do not depend on the category a child started in.
-  const np = fw.np;
+  // Placements and exits from the expected time spent in each category: P = J·np and X = J·rx
+  // (and the same with the entrants' times), as products of C × C matrices.
+  const { np, rx, tau12, prod } = fw;
   for (let j = 0; j < C; j++) {
     const st = ua * C + j;
     for (let k = 0; k < C; k++) np[j * C + k] = r[st * D + k]! * (k === j ? 1 : newShare[j * C + k]!);
+    for (let x = 0; x < EX; x++) rx[j * EX + x] = r[st * D + C + x]!;
   }
-  P.fill(0, at, at + C * C);
-  P12.fill(0, at, at + C * C);
-  X.fill(0, ua * C * EX, (ua + 1) * C * EX);
-  X1.fill(0, ua * C * EX, (ua + 1) * C * EX);
-  X2.fill(0, ua * C * EX, (ua + 1) * C * EX);
-  for (let i = 0; i < C; i++) {
-    const row = at + i * C;
-    const xrow = (ua * C + i) * EX;
-    for (let j = 0; j < C; j++) {
-      const tau = J[i * C + j]!;
-      const t1 = tau1[i * C + j]!;
-      const t2 = tau2[i * C + j]!;
-      const tau12 = (t1 + t2) / 2;
-      const st = ua * C + j;
-      for (let k = 0; k < C; k++) {
-        const x = np[j * C + k]!;
-        if (x === 0) continue;
-        P[row + k]! += tau * x;
-        if (forEntrants) P12[row + k]! += tau12 * x;
-      }
-      for (let x = 0; x < EX; x++) {
-        const q = r[st * D + C + x]!;
-        if (q === 0) continue;
-        X[xrow + x]! += tau * q;
-        if (forEntrants) {
-          X1[xrow + x]! += t1 * q;
-          X2[xrow + x]! += t2 * q;
-        }
-      }
-    }
-    if (forEntrants) for (let x = 0; x < EX; x++) X12[xrow + x] = (X1[xrow + x]! + X2[xrow + x]!) / 2;
+  multiply(J, np, prod, C);
+  P.set(prod.subarray(0, C * C), at);
+  exitsInto(J, rx, prod, X, ua, C, EX);
+  if (forEntrants) {
+    for (let i = 0; i < C * C; i++) tau12[i] = (tau1[i]! + tau2[i]!) / 2;
+    multiply(tau12, np, prod, C);
+    P12.set(prod.subarray(0, C * C), at);
+    exitsInto(tau1, rx, prod, X1, ua, C, EX);
+    exitsInto(tau2, rx, prod, X2, ua, C, EX);
+    for (let i = ua * C * EX; i < (ua + 1) * C * EX; i++) X12[i] = (X1[i]! + X2[i]!) / 2;
   }
   t.ready[ua] = 1;
+}
+
+/** X's rows of group ua: tau·rx (work space `prod`). */
+function exitsInto(
+  tau: Float64Array,
+  rx: Float64Array,
+  prod: Float64Array,
+  X: Float64Array,
+  ua: number,
+  C: number,
+  EX: number,
+): void {
+  multiply(tau, rx, prod, C, EX);
+  X.set(prod.subarray(0, C * EX), ua * C * EX);
 }
 
 /**
@@ -286,6 +285,9 @@ export class StepTableCache {
       tau1: new Float64Array(C * C),
       tau2: new Float64Array(C * C),
       np: new Float64Array(C * C),
+      rx: new Float64Array(C * (D - C)),
+      tau12: new Float64Array(C * C),
+      prod: new Float64Array(C * Math.max(C, D - C)),
       w: new Float64Array(D),
       small: new Int32Array(D),
       large: new Int32Array(D),
