@@ -7,7 +7,7 @@
  * fitted, so that loading this module overlaps the fit.
  */
 import { parentPort } from "node:worker_threads";
-import { type PreparedForecast, type RunBlock, simulateChunks } from "../../core/forecast/forecast.js";
+import { type PreparedForecast, type RunBlock, simulateChunks } from "../../core/forecast/runs.js";
 
 export interface WorkerJob {
   id: number;
