@@ -35,6 +35,35 @@ describe("percentiles", () => {
   });
 });
 
+describe("percentiles by counting", () => {
+  it("agree with sorting for whole numbers in a short range (counted), ties and all", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 1, maxLength: 300 }), (xs) => {
+        const got = summarise(Float64Array.from(xs));
+        for (const p of [5, 25, 50, 75, 95] as const) expect(got[`p${p}`]).toBeCloseTo(bySorting(xs, p), 9);
+      }),
+    );
+  });
+
+  it("give the same as selection would for values just off whole numbers (not counted)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 1, maxLength: 300 }), (xs) => {
+        const half = xs.map((x) => x + 0.5);
+        const got = summarise(Float64Array.from(half));
+        for (const p of [5, 25, 50, 75, 95] as const) expect(got[`p${p}`]).toBeCloseTo(bySorting(half, p), 9);
+      }),
+    );
+  });
+
+  it("read 1,000 runs' counts as a sort would: positions 49/50, 249/250, … of a known sample", () => {
+    // 0..999 shuffled by a fixed stride: the k-th smallest is k, so p5 = 49.95, p95 = 949.05.
+    const a = Float64Array.from({ length: 1000 }, (_, i) => (i * 367) % 1000);
+    const s = summarise(a);
+    expect([s.p5, s.p25, s.p50, s.p75, s.p95]).toEqual([49.95, 249.75, 499.5, 749.25, 949.05]);
+    expect(s.mean).toBe(499.5);
+  });
+});
+
 describe("order statistics by selection", () => {
   it("put each wanted position's value where a sort would, whatever the ties and the wanted set", () => {
     fc.assert(

@@ -42,34 +42,90 @@ export function valueAtPosition(sorted: ArrayLike<number>, h: number): number {
 }
 
 /**
- * Mean and percentiles of some values. The array is reordered in place, far enough that each
- * order statistic a percentile needs is where sorting would put it (`selectOrder`), which takes
- * a few passes over the values where a sort takes about log₂ n.
+ * Mean and percentiles of some values. The order statistics each percentile needs come from
+ * counting when the values are whole numbers in a range of at most 4n (a run's children,
+ * placements and child-days mostly are: one pass to count, one over the counts); otherwise the
+ * array is reordered in place, far enough that each is where sorting would put it
+ * (`selectOrder`), which takes a few passes over the values where a sort takes about log₂ n.
  */
 export function summarise(values: Float64Array, expected?: number): Summary {
   const n = values.length;
   let s = 0;
-  for (let i = 0; i < n; i++) s += values[i]!;
-  // The order statistics each percentile interpolates between (as valueAtPosition reads them).
-  const need: number[] = [];
-  for (const p of PERCENTILES) {
-    const lo = Math.floor(percentilePosition(n, p));
-    need.push(lo, Math.min(n - 1, lo + 1));
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const x = values[i]!;
+    s += x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (x !== Math.floor(x)) whole = false;
   }
-  if (n > 0)
-    selectOrder(
-      values,
-      [...new Set(need)].sort((x, y) => x - y),
-    );
+  const ks = orderNeeded(n);
+  const at = new Float64Array(ks.length);
+  if (n > 0) {
+    if (!(whole && max - min <= 4 * n && countOrder(values, min, max, ks, at))) {
+      selectOrder(values, ks);
+      for (let i = 0; i < ks.length; i++) at[i] = values[ks[i]!]!;
+    }
+  }
+  // The order statistic at position k, as sorting would put it.
+  const sorted = { length: n } as { length: number; [k: number]: number };
+  for (let i = 0; i < ks.length; i++) sorted[ks[i]!] = at[i]!;
   const out: Summary = {
     mean: n ? s / n : Number.NaN,
-    p5: percentileSorted(values, 5),
-    p25: percentileSorted(values, 25),
-    p50: percentileSorted(values, 50),
-    p75: percentileSorted(values, 75),
-    p95: percentileSorted(values, 95),
+    p5: percentileSorted(sorted, 5),
+    p25: percentileSorted(sorted, 25),
+    p50: percentileSorted(sorted, 50),
+    p75: percentileSorted(sorted, 75),
+    p95: percentileSorted(sorted, 95),
   };
   return expected === undefined ? out : { expected, ...out };
+}
+
+/** The order statistics (ascending, each once) that the percentiles of n values interpolate between. */
+const needed = new Map<number, number[]>();
+function orderNeeded(n: number): number[] {
+  let ks = needed.get(n);
+  if (!ks) {
+    const all: number[] = [];
+    for (const p of PERCENTILES) {
+      const lo = Math.floor(percentilePosition(n, p));
+      all.push(lo, Math.min(n - 1, lo + 1));
+    }
+    ks = n > 0 ? [...new Set(all)].sort((x, y) => x - y) : [];
+    needed.set(n, ks);
+  }
+  return ks;
+}
+
+/** Counts, reused between calls (a summary at a time). */
+let counts = new Int32Array(0);
+
+/**
+ * The order statistics ks (ascending) of whole-number values from min to max, into at, by
+ * counting each value. False (and nothing done) when the range is too wide to count.
+ */
+function countOrder(
+  values: Float64Array,
+  min: number,
+  max: number,
+  ks: readonly number[],
+  at: Float64Array,
+): boolean {
+  const range = max - min + 1;
+  if (!(range <= 1 << 24)) return false;
+  if (counts.length < range) counts = new Int32Array(Math.max(range, 2 * counts.length));
+  counts.fill(0, 0, range);
+  for (let i = 0; i < values.length; i++) counts[values[i]! - min]! += 1;
+  // Walk the counts: value v holds positions [below, below + counts[v]).
+  let below = 0;
+  let j = 0;
+  for (let v = 0; v < range && j < ks.length; v++) {
+    below += counts[v]!;
+    while (j < ks.length && ks[j]! < below) at[j++] = v + min;
+  }
+  return true;
 }
 
 /**
