@@ -16,7 +16,7 @@ import {
   simulateChunks,
   simulateRuns,
 } from "./forecast.js";
-import { drawParams } from "./parameters.js";
+import { drawParams, reachableGroups } from "./parameters.js";
 import { PopulationCurve } from "./population-curve.js";
 import { newBuffers, shapeOf } from "./project.js";
 import { buildSegments } from "./segments.js";
@@ -184,6 +184,39 @@ describe("forecast", () => {
       );
       expect(() => checkConservation(out, prep.grid.fy, shape.W, prep.grid.years.length)).not.toThrow();
     }
+  });
+
+  it("draws no rates for rate groups no child can reach, and no run fills such a group", () => {
+    const seg = buildSegments(history);
+    const prep = prepareForecast(seg, new PopulationCurve(population), { runs: 1, years: 5 });
+    const { model, grid } = prep;
+    const reach = reachableGroups(model);
+    const { C, D, NB, GA } = model;
+    // Every group of the children not UASC is reachable; the youngest UASC group is not (the
+    // generated councils' UASC arrive as teenagers, and none is in care as a baby).
+    expect(reach[GA - 1]).toBe(1);
+    expect(reach[GA + 0 * NB]).toBe(0);
+    expect(Array.from(reach.slice(0, GA)).every((x) => x === 1)).toBe(true);
+    const out = newBuffers(shapeOf(model, grid));
+    const w = newSimWork(model, grid);
+    let filled = 0;
+    for (let r = 0; r < 20; r++) {
+      const rng = new Rng(r);
+      const p = drawParams(model, grid, rng);
+      for (let ua = 0; ua < reach.length; ua++) {
+        if (reach[ua] === 0) expect(p.q.slice(ua * C * D, (ua + 1) * C * D).every((x) => x === 0)).toBe(true);
+      }
+      simulateRun(model, grid, p, prep.scenarios[0]!, w, rng, out);
+      const t = w.cache.get(p.q, prep.scenarios[0]!.phases, 0, grid.dynDays[1]!);
+      for (let ua = 0; ua < reach.length; ua++) {
+        if (t.ready[ua] === 1) {
+          expect(reach[ua]).toBe(1);
+          filled += 1;
+        }
+      }
+    }
+    // The runs do use the groups they may: most of the reachable ones in each run.
+    expect(filled / 20).toBeGreaterThan(0.5 * reach.reduce((a, x) => a + x, 0));
   });
 
   it("projects scenarios beside the base with the same random numbers", () => {

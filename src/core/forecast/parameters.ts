@@ -4,7 +4,8 @@
  * each run carries the uncertainty of the estimates as well as the chance
  * in who moves, leaves and arrives.
  *
- * Drawn per run: every transition and exit rate (its gamma posterior), the
+ * Drawn per run: every transition and exit rate (its gamma posterior) of
+ * the rate groups a child can reach (`reachableGroups`), the
  * entry rate of each age group (gamma), a common level multiplier of entries
  * (the year effects averaged over the reference window), the first
  * category shares (Dirichlet), the entry trend's slope (normal, when the
@@ -20,6 +21,7 @@
  * the runs, is the time the data show (docs/forecasting.md).
  */
 import type { Rng } from "../random/rng.js";
+import { MONTHS } from "./ages.js";
 import { STRATA } from "./exposure.js";
 import type { TimeGrid } from "./grid.js";
 import type { FittedModel } from "./model.js";
@@ -78,9 +80,14 @@ export function drawParams(model: FittedModel, grid: TimeGrid, rng: Rng, out?: R
   const e = model.entries;
   const p = out ?? meanParams(model, grid);
   const D = model.D;
+  const reach = reachableGroups(model);
   for (let i = 0; i < r.shape.length; i++) {
     const sh = r.shape[i]!;
     const st = Math.floor(i / D);
+    if (reach[Math.floor(st / C)] === 0) {
+      p.q[i] = 0;
+      continue;
+    }
     const f = i - st * D === st % C ? 1 : 1 + 2 * r.cv2[st]!;
     p.q[i] = sh > 0 ? rng.gammaFast(sh, f / r.rate[i]!) : 0;
   }
@@ -108,6 +115,51 @@ export function drawParams(model: FittedModel, grid: TimeGrid, rng: Rng, out?: R
     p.uascYearEffect[y] = u.sigma2 > 0 ? rng.gamma(1 / u.sigma2, u.sigma2) : 1;
   }
   return p;
+}
+
+/** Of each model, its reachable rate groups (worked out once per model and thread). */
+const reachable = new WeakMap<FittedModel, Uint8Array>();
+
+/**
+ * The rate groups ua = u·GA + g·NB + b a child can be in during a projection (1), so that a run
+ * draws no rates for the others: the groups of the start stock and those entrants arrive in
+ * (every age group, not UASC, as a scenario may add entries anywhere; the UASC age groups with
+ * a share of arrivals), and every group of the same stratum older or longer in care than one of
+ * them, as children only grow older and longer in care. At borough scale the young UASC groups,
+ * a quarter or so of all, are never reached.
+ */
+export function reachableGroups(model: FittedModel): Uint8Array {
+  let reach = reachable.get(model);
+  if (reach) return reach;
+  const { C, G, NB, GA } = model;
+  const DD = model.durations.DM + 1;
+  const band = model.durations.band;
+  // The youngest age group and shortest time-in-care band children start in, per stratum and
+  // age group: start[(u·G + g)] = lowest band, NB if none.
+  const start = new Int32Array(STRATA * G).fill(NB);
+  for (let g = 0; g < G; g++) {
+    start[g] = 0;
+    if (model.entries.uasc.groupProbs[g]! > 0) start[G + g] = 0;
+  }
+  for (let cell = 0; cell < model.initial.length; cell++) {
+    if (model.initial[cell] === 0) continue;
+    const dm = Math.floor(cell / C) % DD;
+    const um = Math.floor(cell / (C * DD));
+    const u = um >= MONTHS ? 1 : 0;
+    const g = model.monthGroup[um - u * MONTHS]!;
+    start[u * G + g] = Math.min(start[u * G + g]!, band[dm]!);
+  }
+  reach = new Uint8Array(STRATA * GA);
+  for (let u = 0; u < STRATA; u++) {
+    // Lowest band reached by age group g: the lowest start at g or any younger group.
+    let low = NB;
+    for (let g = 0; g < G; g++) {
+      low = Math.min(low, start[u * G + g]!);
+      for (let b = low; b < NB; b++) reach[u * GA + g * NB + b] = 1;
+    }
+  }
+  reachable.set(model, reach);
+  return reach;
 }
 
 function normaliseInto(src: Float64Array, dst: Float64Array, at: number, n: number): void {
