@@ -78,6 +78,8 @@ export interface SimWork {
   entProb: Float64Array;
   entAlias: Int32Array;
   entAt: Int32Array;
+  /** Of each outcome of those tables (same index): its category c and month m as c·256 + m, so a draw needs no division. */
+  entOf: Int32Array;
   entReady: Uint8Array;
   entW: Float64Array;
   small: Int32Array;
@@ -145,6 +147,10 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   const cols = arrays * STRATA * C;
   const S = STRATA * GA * C;
   const { m0, m1 } = groupMonths(model);
+  const entAt = Int32Array.from({ length: STRATA * model.G }, (_, i) => {
+    const u = Math.floor(i / model.G);
+    return (u * MONTHS + m0[i % model.G]!) * C;
+  });
   const sizes = {
     cells: 2 * cols * R,
     pos: cols * R,
@@ -179,10 +185,8 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     m1,
     entProb: new Float64Array(STRATA * MONTHS * C),
     entAlias: new Int32Array(STRATA * MONTHS * C),
-    entAt: Int32Array.from({ length: STRATA * model.G }, (_, i) => {
-      const u = Math.floor(i / model.G);
-      return (u * MONTHS + m0[i % model.G]!) * C;
-    }),
+    entAt,
+    entOf: entrantOutcomes(entAt, m0, m1, C),
     entReady: new Uint8Array(STRATA * model.G),
     entW: new Float64Array(MONTHS * C),
     small: new Int32Array(MONTHS * C),
@@ -239,6 +243,20 @@ function entrantTable(p: RunParams, w: SimWork, u: number, g: number, C: number,
   }
   buildAlias(ew, 0, C * mLen, w.entProb, w.entAlias, at, w.small, w.large);
   w.entReady[u * G + g] = 1;
+}
+
+/** The category and month (c·256 + m) of each outcome of the entrants' tables. */
+function entrantOutcomes(entAt: Int32Array, m0: Int32Array, m1: Int32Array, C: number): Int32Array {
+  const G = m0.length;
+  const out = new Int32Array(STRATA * MONTHS * C);
+  for (let ug = 0; ug < entAt.length; ug++) {
+    const g = ug % G;
+    const mLen = m1[g]! - m0[g]! + 1;
+    for (let c = 0; c < C; c++) {
+      for (let i = 0; i < mLen; i++) out[entAt[ug]! + c * mLen + i] = c * 256 + m0[g]! + i;
+    }
+  }
+  return out;
 }
 
 /** Adds x children to a cell, listing it in its column if it was empty. */
@@ -414,9 +432,9 @@ function entrantsStep(
       w.entrants = grow(w.entrants, nEnt + n);
       const entrants = w.entrants;
       for (let i = 0; i < n; i++) {
-        const j = aliasDraw(w.entProb, w.entAlias, tab, C * mLen, rng.uniform());
-        const c = Math.floor(j / mLen);
-        const m = m0 + j - c * mLen;
+        const cm = w.entOf[tab + aliasDraw(w.entProb, w.entAlias, tab, C * mLen, rng.uniform32())]!;
+        const c = cm >> 8;
+        const m = cm & 255;
         const band = monthBand[m]!;
         const st = ua * C + c;
         w.cache.state(t, ua, c);
