@@ -174,6 +174,14 @@ export function monthsInCare(periodStart: number, day: number, DM: number): numb
   return Math.min(DM, m);
 }
 
+/** Cell i of a start stock (`stockByMonth`'s index): stratum u, month of age m, months in care dm and category c. */
+export function startCell(i: number, C: number, DM: number): { u: number; m: number; dm: number; c: number } {
+  const DD = DM + 1;
+  const um = Math.floor(i / (C * DD));
+  const u = um >= MONTHS ? 1 : 0;
+  return { u, m: um - u * MONTHS, dm: Math.floor(i / C) % DD, c: i % C };
+}
+
 /**
  * The stock on one day by UASC, month of age, months in care (capped at
  * DM) and category, index ((u·MONTHS + m)·(DM + 1) + dm)·C + c, for the

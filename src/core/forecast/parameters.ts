@@ -21,8 +21,7 @@
  * the runs, is the time the data show (docs/forecasting.md).
  */
 import type { Rng } from "../random/rng.js";
-import { MONTHS } from "./ages.js";
-import { STRATA } from "./exposure.js";
+import { STRATA, startCell } from "./exposure.js";
 import type { TimeGrid } from "./grid.js";
 import type { FittedModel } from "./model.js";
 
@@ -132,7 +131,6 @@ export function reachableGroups(model: FittedModel): Uint8Array {
   let reach = reachable.get(model);
   if (reach) return reach;
   const { C, G, NB, GA } = model;
-  const DD = model.durations.DM + 1;
   const band = model.durations.band;
   // The youngest age group and shortest time-in-care band children start in, per stratum and
   // age group: start[(u·G + g)] = lowest band, NB if none.
@@ -143,10 +141,8 @@ export function reachableGroups(model: FittedModel): Uint8Array {
   }
   for (let cell = 0; cell < model.initial.length; cell++) {
     if (model.initial[cell] === 0) continue;
-    const dm = Math.floor(cell / C) % DD;
-    const um = Math.floor(cell / (C * DD));
-    const u = um >= MONTHS ? 1 : 0;
-    const g = model.monthGroup[um - u * MONTHS]!;
+    const { u, m, dm } = startCell(cell, C, model.durations.DM);
+    const g = model.monthGroup[m]!;
     start[u * G + g] = Math.min(start[u * G + g]!, band[dm]!);
   }
   reach = new Uint8Array(STRATA * GA);

@@ -36,7 +36,7 @@
 import type { Rng } from "../random/rng.js";
 import { MONTHS } from "./ages.js";
 import { aliasDraw, buildAlias } from "./alias.js";
-import { EXITS, STRATA } from "./exposure.js";
+import { EXITS, STRATA, startCell } from "./exposure.js";
 import type { TimeGrid } from "./grid.js";
 import type { FittedModel } from "./model.js";
 import type { RunParams } from "./parameters.js";
@@ -88,8 +88,15 @@ export interface SimWork {
   /** Cells gaining a child after the step's draws: those who changed category, then the entrants. */
   arrivals: Int32Array;
   entrants: Int32Array;
-  /** Cells of the start stock that hold children. */
+  /**
+   * The start stock, laid out once (it is the same for every run): the cells that hold children
+   * (index col·R + row at the first step) and how many each holds, and its totals by category
+   * and by report band.
+   */
   initial: Int32Array;
+  initialX: Float64Array;
+  startCat: Float64Array;
+  startBand: Float64Array;
   /**
    * One array holding the arrays the stock step reads for every cell (pos is also a view of its
    * part of it): V8 checks an array afresh for each read in a loop that calls functions, once for
@@ -194,15 +201,31 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     tmpG: new Float64Array(model.G),
     arrivals: new Int32Array(256),
     entrants: new Int32Array(256),
-    initial: Int32Array.from(
-      model.initial.reduce<number[]>((list, x, i) => {
-        if (x !== 0) list.push(i);
-        return list;
-      }, []),
-    ),
+    ...startStock(model, R, grid.K),
     mem,
     at,
   };
+}
+
+/** The start stock in the step's cells (SimWork.initial) and its totals. */
+function startStock(model: FittedModel, R: number, K: number) {
+  const { C } = model;
+  const DM = model.durations.DM;
+  const cells: number[] = [];
+  const counts: number[] = [];
+  const startCat = new Float64Array(C);
+  const startBand = new Float64Array(model.bands.lower.length);
+  for (let i = 0; i < model.initial.length; i++) {
+    const x = model.initial[i]!;
+    if (x === 0) continue;
+    const { u, m, dm, c } = startCell(i, C, DM);
+    const a = dm >= DM ? 0 : slotOf(DM - dm, DM);
+    cells.push(((a * STRATA + u) * C + c) * R + m + K);
+    counts.push(x);
+    startCat[c]! += x;
+    startBand[model.monthBand[m]!]! += x;
+  }
+  return { initial: Int32Array.from(cells), initialX: Float64Array.from(counts), startCat, startBand };
 }
 
 /** The number of children in each cell (index col·R + row), for checks. */
@@ -296,7 +319,6 @@ export function simulateRun(
   const K = grid.K;
   const R = w.R;
   const DM = model.durations.DM;
-  const DD = DM + 1;
   const durBand = model.durations.band;
   const monthBand = model.monthBand;
   clear(out);
@@ -305,26 +327,14 @@ export function simulateRun(
   w.bandOf.fill(model.durations.NB - 1);
   if (DM > 0) setBands(w, durBand, DM, 0);
   w.cache.reset();
-  w.catTot.fill(0);
-  w.bandTot.fill(0);
   w.entReady.fill(0);
   w.mem.fill(0, w.at.pass, w.at.pass + 2 * w.passedAt.length);
   w.passedAt.fill(0);
   let serial = -1;
   let off = K;
-  for (let i = 0; i < w.initial.length; i++) {
-    const cell = w.initial[i]!;
-    const c = cell % C;
-    const dm = Math.floor(cell / C) % DD;
-    const um = Math.floor(cell / (C * DD));
-    const u = um >= MONTHS ? 1 : 0;
-    const m = um - u * MONTHS;
-    const a = dm >= DM ? 0 : slotOf(DM - dm, DM);
-    const x = model.initial[cell]!;
-    add(w, ((a * STRATA + u) * C + c) * R + m + off, x);
-    w.catTot[c]! += x;
-    w.bandTot[monthBand[m]!]! += x;
-  }
+  for (let i = 0; i < w.initial.length; i++) add(w, w.initial[i]!, w.initialX[i]!);
+  w.catTot.set(w.startCat);
+  w.bandTot.set(w.startBand);
   record(w, out.series, 0, C, B);
 
   for (let k = 0; k < K; k++) {
