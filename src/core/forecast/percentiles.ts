@@ -43,8 +43,8 @@ export function valueAtPosition(sorted: ArrayLike<number>, h: number): number {
 
 /**
  * Mean and percentiles of some values. The order statistics each percentile needs come from
- * counting when the values are whole numbers in a range of at most 4n (a run's children,
- * placements and child-days mostly are: one pass to count, one over the counts); otherwise the
+ * counting when the values are whole numbers in a range of at most 4n (a run's counts of
+ * children and placements are: one pass to count, one over the counts); otherwise the
  * array is reordered in place, far enough that each is where sorting would put it
  * (`selectOrder`), which takes a few passes over the values where a sort takes about log₂ n.
  */
@@ -62,16 +62,12 @@ export function summarise(values: Float64Array, expected?: number): Summary {
     if (x !== Math.floor(x)) whole = false;
   }
   const ks = orderNeeded(n);
-  const at = new Float64Array(ks.length);
-  if (n > 0) {
-    if (!(whole && max - min <= 4 * n && countOrder(values, min, max, ks, at))) {
-      selectOrder(values, ks);
-      for (let i = 0; i < ks.length; i++) at[i] = values[ks[i]!]!;
-    }
+  // The order statistic at each position k in ks, as sorting would put it.
+  const sorted: OrderStats = { length: n };
+  if (n > 0 && !(whole && max - min <= 4 * n && countOrder(values, min, max, ks, sorted))) {
+    selectOrder(values, ks);
+    for (const k of ks) sorted[k] = values[k]!;
   }
-  // The order statistic at position k, as sorting would put it.
-  const sorted = { length: n } as { length: number; [k: number]: number };
-  for (let i = 0; i < ks.length; i++) sorted[ks[i]!] = at[i]!;
   const out: Summary = {
     mean: n ? s / n : Number.NaN,
     p5: percentileSorted(sorted, 5),
@@ -99,19 +95,25 @@ function orderNeeded(n: number): number[] {
   return ks;
 }
 
+/** Some order statistics of n values, at their positions (read as `valueAtPosition` reads a sorted array). */
+interface OrderStats {
+  length: number;
+  [k: number]: number;
+}
+
 /** Counts, reused between calls (a summary at a time). */
 let counts = new Int32Array(0);
 
 /**
- * The order statistics ks (ascending) of whole-number values from min to max, into at, by
- * counting each value. False (and nothing done) when the range is too wide to count.
+ * The order statistics ks (ascending) of whole-number values from min to max, into out at their
+ * positions, by counting each value. False (and nothing done) when the range is too wide to count.
  */
 function countOrder(
   values: Float64Array,
   min: number,
   max: number,
   ks: readonly number[],
-  at: Float64Array,
+  out: OrderStats,
 ): boolean {
   const range = max - min + 1;
   if (!(range <= 1 << 24)) return false;
@@ -123,7 +125,7 @@ function countOrder(
   let j = 0;
   for (let v = 0; v < range && j < ks.length; v++) {
     below += counts[v]!;
-    while (j < ks.length && ks[j]! < below) at[j++] = v + min;
+    while (j < ks.length && ks[j]! < below) out[ks[j++]!] = v + min;
   }
   return true;
 }

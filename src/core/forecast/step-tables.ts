@@ -172,7 +172,7 @@ function fillGroup(
     }
   }
   // Placements and exits from the expected time spent in each category: P = J·np and X = J·rx
-  // (and the same with the entrants' times), as products of C × C matrices.
+  // (and the same with the entrants' times), as matrix products.
   const { np, rx, tau12, prod } = fw;
   for (let j = 0; j < C; j++) {
     const st = ua * C + j;
