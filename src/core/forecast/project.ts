@@ -67,7 +67,11 @@ export function clear(b: PathBuffers): void {
   b.entries.fill(0);
 }
 
-/** Totals of a stock array (u, m, dm, c) into series point k. */
+/**
+ * Totals of a stock array (u, m, dm, c) into series point k. The total and the current band's
+ * sum are running sums in locals, continued from the series' value when a band comes round again,
+ * so each is added to in the same order as cell by cell in memory.
+ */
 export function tally(
   model: FittedModel,
   stock: Float64Array,
@@ -79,20 +83,32 @@ export function tally(
   const DD = model.durations.DM + 1;
   const base = k * W;
   const band = model.monthBand;
+  let total = series[base]!;
+  let bcol = -1;
+  let bsum = 0;
   for (let u = 0; u < STRATA; u++) {
     for (let m = 0; m < MONTHS; m++) {
-      const bcol = base + 1 + C + band[m]!;
+      const col = base + 1 + C + band[m]!;
+      if (col !== bcol) {
+        if (bcol >= 0) series[bcol] = bsum;
+        bcol = col;
+        bsum = series[col]!;
+      }
       const row0 = (u * MONTHS + m) * DD * C;
-      for (let i = 0; i < DD * C; i++) {
-        const x = stock[row0 + i]!;
-        if (x === 0) continue;
-        const c = i % C;
-        series[base]! += x;
-        series[base + 1 + c]! += x;
-        series[bcol]! += x;
+      for (let dm = 0; dm < DD; dm++) {
+        const at = row0 + dm * C;
+        for (let c = 0; c < C; c++) {
+          const x = stock[at + c]!;
+          if (x === 0) continue;
+          total += x;
+          bsum += x;
+          series[base + 1 + c]! += x;
+        }
       }
     }
   }
+  if (bcol >= 0) series[bcol] = bsum;
+  series[base] = total;
 }
 
 /** Child-days of a step from the stocks at its two ends (trapezium rule). */
@@ -145,6 +161,8 @@ export interface Work {
   placeAcc: Float64Array;
   /** Children at the start of the step by rate group, category and band, index (ua·C + c)·B + band. */
   stateAcc: Float64Array;
+  /** The expected entrants of one month of age by first category. */
+  entX: Float64Array;
 }
 
 export function groupMonths(model: FittedModel): { m0: Int32Array; m1: Int32Array } {
@@ -165,6 +183,7 @@ export function newWork(model: FittedModel): Work {
     ...groupMonths(model),
     placeAcc: new Float64Array(C * model.bands.lower.length),
     stateAcc: new Float64Array(STRATA * GA * C * model.bands.lower.length),
+    entX: new Float64Array(C),
   };
 }
 
@@ -189,6 +208,7 @@ function entrantsExpected(
   place: Float64Array,
   exits: Float64Array,
   ex: number,
+  xs: Float64Array,
 ): void {
   const { C, G, GA, NB, D } = model;
   const EX = D - C;
@@ -201,33 +221,108 @@ function entrantsExpected(
     const pm = p.monthProbs[u * MONTHS + m]! * a;
     if (pm === 0) continue;
     const band = monthBand[m]!;
-    // At the month end an entrant is a month older than at arrival with
-    // chance 3/4 (arrived in the first half) or 1/4 (second half); one
-    // reaching 18 months × 12 leaves care.
-    const older = m + 1 < MONTHS;
+    let any = false;
+    for (let c = 0; c < C; c++) {
+      xs[c] = pm * p.catProbs[(u * G + g) * C + c]!;
+      if (xs[c] !== 0) any = true;
+    }
+    if (!any) continue;
+    // At the month end an entrant is a month older than at arrival with chance 3/4 (arrived in the
+    // first half) or 1/4 (second half); one reaching 18 (month 216) leaves care.
     const cell1 = ((u * MONTHS + m) * DD + Math.min(1, DM)) * C;
     const cell0 = (u * MONTHS + m) * DD * C;
-    const cell1o = ((u * MONTHS + m + 1) * DD + Math.min(1, DM)) * C;
-    const cell0o = (u * MONTHS + m + 1) * DD * C;
-    for (let c = 0; c < C; c++) {
-      const x = pm * p.catProbs[(u * G + g) * C + c]!;
-      if (x === 0) continue;
-      place[band * C + c]! += x;
-      const row = (ua * C + c) * C;
-      for (let d = 0; d < C; d++) {
-        const a1 = (x / 2) * M1[row + d]!;
-        const a0 = (x / 2) * M2[row + d]!;
-        next[cell1 + d]! += a1 / 4;
-        next[cell0 + d]! += (3 * a0) / 4;
-        if (older) {
-          next[cell1o + d]! += (3 * a1) / 4;
-          next[cell0o + d]! += a0 / 4;
-        } else exits[ex + EXITS]! += (3 * a1) / 4 + a0 / 4;
-        place[band * C + d]! += x * P12[row + d]!;
+    if (m + 1 < MONTHS) {
+      entrantEnds(
+        xs,
+        ua * C * C,
+        M1,
+        M2,
+        P12,
+        next,
+        cell1,
+        cell0,
+        cell1 + DD * C,
+        cell0 + DD * C,
+        place,
+        band * C,
+        C,
+      );
+    } else {
+      for (let c = 0; c < C; c++) {
+        const x = xs[c]!;
+        if (x === 0) continue;
+        place[band * C + c]! += x;
+        const row = (ua * C + c) * C;
+        for (let d = 0; d < C; d++) {
+          const a1 = (x / 2) * M1[row + d]!;
+          const a0 = (x / 2) * M2[row + d]!;
+          next[cell1 + d]! += a1 / 4;
+          next[cell0 + d]! += (3 * a0) / 4;
+          exits[ex + EXITS]! += (3 * a1) / 4 + a0 / 4;
+          place[band * C + d]! += x * P12[row + d]!;
+        }
       }
-      const xr = (ua * C + c) * EX;
-      for (let xx = 0; xx < EX; xx++) exits[ex + xx]! += x * X12[xr + xx]!;
     }
+    for (let xx = 0; xx < EX; xx++) {
+      let s = exits[ex + xx]!;
+      for (let c = 0; c < C; c++) if (xs[c] !== 0) s += xs[c]! * X12[(ua * C + c) * EX + xx]!;
+      exits[ex + xx] = s;
+    }
+  }
+}
+
+/**
+ * The end cells and placements of the entrants xs (by first category) of a month of age below
+ * the last: for each end category d, the second half's (cell0, a month younger) and the first
+ * half's (cell1, a month in care) at the same age, the same a month older (cell0o, cell1o), and
+ * the placements, summed in locals over the first categories in increasing order, as adding each
+ * first category's row in turn would add them (the same sums to the bit, with a ninth of the
+ * reads and writes). With DM = 0 both halves end in one cell (cell1 = cell0), and its sums take
+ * the two halves' parts in turn, again as the rows would.
+ */
+function entrantEnds(
+  xs: Float64Array,
+  at: number,
+  M1: Float64Array,
+  M2: Float64Array,
+  P12: Float64Array,
+  next: Float64Array,
+  cell1: number,
+  cell0: number,
+  cell1o: number,
+  cell0o: number,
+  place: Float64Array,
+  pl: number,
+  C: number,
+): void {
+  const one = cell1 === cell0;
+  for (let d = 0; d < C; d++) {
+    let s1 = next[cell1 + d]!;
+    let s0 = next[cell0 + d]!;
+    let s1o = next[cell1o + d]!;
+    let s0o = next[cell0o + d]!;
+    let sp = place[pl + d]!;
+    for (let c = 0; c < C; c++) {
+      const x = xs[c]!;
+      if (x === 0) continue;
+      // The entrant's first placement, added before its row's placements after the first.
+      if (c === d) sp += x;
+      const r = at + c * C + d;
+      const a1 = (x / 2) * M1[r]!;
+      const a0 = (x / 2) * M2[r]!;
+      s1 += a1 / 4;
+      if (one) s1 += (3 * a0) / 4;
+      else s0 += (3 * a0) / 4;
+      s1o += (3 * a1) / 4;
+      if (one) s1o += a0 / 4;
+      else s0o += a0 / 4;
+      sp += x * P12[r]!;
+    }
+    next[cell0 + d] = s0;
+    next[cell1 + d] = s1;
+    next[cell0o + d] = s0o;
+    next[cell1o + d] = s1o;
+    place[pl + d] = sp;
   }
 }
 
@@ -256,21 +351,81 @@ function stockExpected(
     for (let m = 0; m < MONTHS; m++) {
       const ag0 = u * GA + monthGroup[m]! * NB;
       const band = monthBand[m]!;
-      const aged = m + 1 < MONTHS;
       for (let dm = 0; dm < DD; dm++) {
         const cellRow = ((u * MONTHS + m) * DD + dm) * C;
-        const nextRow = ((u * MONTHS + m + 1) * DD + Math.min(dm + 1, DM)) * C;
-        const ua = ag0 + durBand[dm]!;
+        const st0 = (ag0 + durBand[dm]!) * C;
+        let any = false;
         for (let c = 0; c < C; c++) {
           const n = cur[cellRow + c]!;
           if (n === 0) continue;
-          byState[(ua * C + c) * B + band]! += n;
-          const row = (ua * C + c) * C;
-          if (aged) for (let d = 0; d < C; d++) next[nextRow + d]! += n * M[row + d]!;
-          else for (let d = 0; d < C; d++) exits[at18]! += n * M[row + d]!;
+          any = true;
+          byState[(st0 + c) * B + band]! += n;
+        }
+        if (!any) continue;
+        if (m + 1 < MONTHS)
+          rowTimesM(
+            cur,
+            cellRow,
+            M,
+            st0 * C,
+            next,
+            ((u * MONTHS + m + 1) * DD + Math.min(dm + 1, DM)) * C,
+            C,
+          );
+        else {
+          for (let c = 0; c < C; c++) {
+            const n = cur[cellRow + c]!;
+            if (n === 0) continue;
+            for (let d = 0; d < C; d++) exits[at18]! += n * M[(st0 + c) * C + d]!;
+          }
         }
       }
     }
+  }
+}
+
+/**
+ * next[to + d] += Σ_c cur[from + c]·M[at + c·C + d] for each d, over the c with cur ≠ 0 in
+ * increasing order, four ends at a time in local sums: each end's additions come in the same
+ * order as adding each c's row in turn would make them, so the sums are the same to the bit, with
+ * a ninth of the reads and writes of next.
+ */
+function rowTimesM(
+  cur: Float64Array,
+  from: number,
+  M: Float64Array,
+  at: number,
+  next: Float64Array,
+  to: number,
+  C: number,
+): void {
+  let d = 0;
+  for (; d + 3 < C; d += 4) {
+    let s0 = next[to + d]!;
+    let s1 = next[to + d + 1]!;
+    let s2 = next[to + d + 2]!;
+    let s3 = next[to + d + 3]!;
+    for (let c = 0; c < C; c++) {
+      const n = cur[from + c]!;
+      if (n === 0) continue;
+      const r = at + c * C + d;
+      s0 += n * M[r]!;
+      s1 += n * M[r + 1]!;
+      s2 += n * M[r + 2]!;
+      s3 += n * M[r + 3]!;
+    }
+    next[to + d] = s0;
+    next[to + d + 1] = s1;
+    next[to + d + 2] = s2;
+    next[to + d + 3] = s3;
+  }
+  for (; d < C; d++) {
+    let s = next[to + d]!;
+    for (let c = 0; c < C; c++) {
+      const n = cur[from + c]!;
+      if (n !== 0) s += n * M[at + c * C + d]!;
+    }
+    next[to + d] = s;
   }
 }
 
@@ -307,7 +462,7 @@ export function projectExpected(
         const a = u === 0 ? entryMean(model, grid, p, sc, k, g) : uascMean(grid, p, sc, k) * gp[g]!;
         if (a === 0) continue;
         out.entries[fy * 2 + u]! += a;
-        entrantsExpected(model, p, e, u, g, a, w.m0[g]!, w.m1[g]!, next, place, out.exits, fy * X1);
+        entrantsExpected(model, p, e, u, g, a, w.m0[g]!, w.m1[g]!, next, place, out.exits, fy * X1, w.entX);
       }
     }
     // Children in care at the start of the month: moves, exits, and one month older and longer in
