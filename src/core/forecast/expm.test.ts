@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expm, generatorIntegrals, newIntegrals } from "./expm.js";
+import { expm, generatorIntegrals, multiply, newIntegrals } from "./expm.js";
 
 /** The blocks of exp of Van Loan's augmented matrix [[T, I, 0], [0, 0, I], [0, 0, 0]]·h, the slow way. */
 function augmented(T: Float64Array, n: number, h: number) {
@@ -104,5 +104,39 @@ describe("generator integrals", () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("multiply", () => {
+  it("gives the plain triple loop's products to the bit, whatever the sizes (blocks of three and what is left over)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 11 }),
+        fc.integer({ min: 1, max: 11 }),
+        fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (n, m, values) => {
+          const a = Float64Array.from({ length: n * n }, (_, i) => values[i % values.length]! * (1 + i / 7));
+          const b = Float64Array.from({ length: n * m }, (_, i) => values[(3 * i + 1) % values.length]! - i / 11);
+          const plain = new Float64Array(n * m);
+          for (let i = 0; i < n; i++) {
+            for (let j = 0; j < m; j++) {
+              let s = 0;
+              for (let k = 0; k < n; k++) s += a[i * n + k]! * b[k * m + j]!;
+              plain[i * m + j] = s;
+            }
+          }
+          const out = new Float64Array(n * m).fill(Number.NaN);
+          multiply(a, b, out, n, m);
+          expect(out).toEqual(plain);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("multiplies a known 2 × 2 by a 2 × 3", () => {
+    const out = new Float64Array(6);
+    multiply(Float64Array.from([1, 2, 3, 4]), Float64Array.from([5, 6, 7, 8, 9, 10]), out, 2, 3);
+    expect([...out]).toEqual([21, 24, 27, 47, 54, 61]);
   });
 });

@@ -80,15 +80,18 @@ export function drawParams(model: FittedModel, grid: TimeGrid, rng: Rng, out?: R
   const p = out ?? meanParams(model, grid);
   const D = model.D;
   const reach = reachableGroups(model);
-  for (let i = 0; i < r.shape.length; i++) {
-    const sh = r.shape[i]!;
-    const st = Math.floor(i / D);
-    if (reach[Math.floor(st / C)] === 0) {
-      p.q[i] = 0;
+  const q = p.q;
+  for (let st = 0, c = 0; st < r.cv2.length; st++, c = c + 1 === C ? 0 : c + 1) {
+    const at = st * D;
+    if (reach[(st - c) / C] === 0) {
+      q.fill(0, at, at + D);
       continue;
     }
-    const f = i - st * D === st % C ? 1 : 1 + 2 * r.cv2[st]!;
-    p.q[i] = sh > 0 ? rng.gammaFast(sh, f / r.rate[i]!) : 0;
+    const f = 1 + 2 * r.cv2[st]!;
+    for (let k = 0; k < D; k++) {
+      const sh = r.shape[at + k]!;
+      q[at + k] = sh > 0 ? rng.gammaFast(sh, (k === c ? 1 : f) / r.rate[at + k]!) : 0;
+    }
   }
   const level = Number.isFinite(e.levelShape) ? rng.gamma(e.levelShape, 1 / e.levelShape) : 1;
   for (let g = 0; g < G; g++) {
