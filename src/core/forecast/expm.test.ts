@@ -116,7 +116,10 @@ describe("multiply", () => {
         fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 1, maxLength: 40 }),
         (n, m, values) => {
           const a = Float64Array.from({ length: n * n }, (_, i) => values[i % values.length]! * (1 + i / 7));
-          const b = Float64Array.from({ length: n * m }, (_, i) => values[(3 * i + 1) % values.length]! - i / 11);
+          const b = Float64Array.from(
+            { length: n * m },
+            (_, i) => values[(3 * i + 1) % values.length]! - i / 11,
+          );
           const plain = new Float64Array(n * m);
           for (let i = 0; i < n; i++) {
             for (let j = 0; j < m; j++) {
