@@ -104,6 +104,8 @@ export interface SimWork {
    */
   mem: Int32Array;
   at: MemLayout;
+  /** The months of age as runs of one report band: for each, its band, first month and the month after its last. */
+  bandRuns: Int32Array;
 }
 
 /** Where each of the stock step's arrays starts in SimWork.mem. */
@@ -204,7 +206,18 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     ...startStock(model, R, grid.K),
     mem,
     at,
+    bandRuns: bandRuns(model.monthBand),
   };
+}
+
+/** Runs of months of one band (SimWork.bandRuns). */
+function bandRuns(monthBand: Int8Array): Int32Array {
+  const runs: number[] = [];
+  for (let m = 0; m < MONTHS; m++) {
+    if (m === 0 || monthBand[m] !== monthBand[m - 1]) runs.push(monthBand[m]!, m, m + 1);
+    else runs[runs.length - 1] = m + 1;
+  }
+  return Int32Array.from(runs);
 }
 
 /** The start stock in the step's cells (SimWork.initial) and its totals. */
@@ -502,7 +515,6 @@ function stockStep(
   const B = model.bands.lower.length;
   const R = w.R;
   const ex = fy * (EXITS + 1);
-  const monthBand = model.monthBand;
   const monthGroup = model.monthGroup;
   const len = w.len;
   const mem = w.mem;
@@ -606,11 +618,15 @@ function stockStep(
       }
     }
   }
-  for (let m = 1; m < MONTHS; m++) {
-    if (mem[AGE_TOT + m] === 0) continue;
-    bandTot[monthBand[m]!]! += mem[AGE_TOT + m]!;
-    mem[AGE_TOT + m] = 0;
+  // Each band's months are a run of months of age: one sum per run (whole numbers, so the order of
+  // the additions cannot change them).
+  const runs = w.bandRuns;
+  for (let i = 0; i < runs.length; i += 3) {
+    let sum = 0;
+    for (let m = runs[i + 1]!; m < runs[i + 2]!; m++) sum += mem[AGE_TOT + m]!;
+    bandTot[runs[i]!]! += sum;
   }
+  mem.fill(0, AGE_TOT, AGE_TOT + MONTHS);
   return nArr;
 }
 
