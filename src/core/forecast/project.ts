@@ -329,6 +329,8 @@ function entrantEnds(
 /**
  * Moves the children in care at the start of a month (cur) to their cells at its end (added to
  * next), the turning-18s' share to exits[at18], and gathers them by rate state and band (byState).
+ * One call of `stockRowsExpected` for each month of age: a small function called often, so that V8
+ * compiles it within the first month rather than running the whole month's loop uncompiled.
  */
 function stockExpected(
   model: FittedModel,
@@ -339,46 +341,53 @@ function stockExpected(
   exits: Float64Array,
   at18: number,
 ): void {
-  const { C, GA, NB } = model;
-  const DM = model.durations.DM;
-  const DD = DM + 1;
-  const durBand = model.durations.band;
-  const B = model.bands.lower.length;
-  const monthBand = model.monthBand;
+  const { GA, NB } = model;
   const monthGroup = model.monthGroup;
   byState.fill(0);
   for (let u = 0; u < STRATA; u++) {
     for (let m = 0; m < MONTHS; m++) {
-      const ag0 = u * GA + monthGroup[m]! * NB;
-      const band = monthBand[m]!;
-      for (let dm = 0; dm < DD; dm++) {
-        const cellRow = ((u * MONTHS + m) * DD + dm) * C;
-        const st0 = (ag0 + durBand[dm]!) * C;
-        let any = false;
-        for (let c = 0; c < C; c++) {
-          const n = cur[cellRow + c]!;
-          if (n === 0) continue;
-          any = true;
-          byState[(st0 + c) * B + band]! += n;
-        }
-        if (!any) continue;
-        if (m + 1 < MONTHS)
-          rowTimesM(
-            cur,
-            cellRow,
-            M,
-            st0 * C,
-            next,
-            ((u * MONTHS + m + 1) * DD + Math.min(dm + 1, DM)) * C,
-            C,
-          );
-        else {
-          for (let c = 0; c < C; c++) {
-            const n = cur[cellRow + c]!;
-            if (n === 0) continue;
-            for (let d = 0; d < C; d++) exits[at18]! += n * M[(st0 + c) * C + d]!;
-          }
-        }
+      stockRowsExpected(model, cur, next, byState, M, exits, at18, u, m, u * GA + monthGroup[m]! * NB);
+    }
+  }
+}
+
+/** The rows (each time in care) of stratum u and month of age m, for `stockExpected`; ag0 their first rate group. */
+function stockRowsExpected(
+  model: FittedModel,
+  cur: Float64Array,
+  next: Float64Array,
+  byState: Float64Array,
+  M: Float64Array,
+  exits: Float64Array,
+  at18: number,
+  u: number,
+  m: number,
+  ag0: number,
+): void {
+  const C = model.C;
+  const DM = model.durations.DM;
+  const DD = DM + 1;
+  const durBand = model.durations.band;
+  const B = model.bands.lower.length;
+  const band = model.monthBand[m]!;
+  for (let dm = 0; dm < DD; dm++) {
+    const cellRow = ((u * MONTHS + m) * DD + dm) * C;
+    const st0 = (ag0 + durBand[dm]!) * C;
+    let any = false;
+    for (let c = 0; c < C; c++) {
+      const n = cur[cellRow + c]!;
+      if (n === 0) continue;
+      any = true;
+      byState[(st0 + c) * B + band]! += n;
+    }
+    if (!any) continue;
+    if (m + 1 < MONTHS)
+      rowTimesM(cur, cellRow, M, st0 * C, next, ((u * MONTHS + m + 1) * DD + Math.min(dm + 1, DM)) * C, C);
+    else {
+      for (let c = 0; c < C; c++) {
+        const n = cur[cellRow + c]!;
+        if (n === 0) continue;
+        for (let d = 0; d < C; d++) exits[at18]! += n * M[(st0 + c) * C + d]!;
       }
     }
   }
