@@ -34,7 +34,7 @@
  * of Poisson counts is Poisson with the summed mean).
  */
 import type { Rng } from "../random/rng.js";
-import { MONTHS } from "./ages.js";
+import { groupMonthRanges, MONTHS } from "./ages.js";
 import { aliasDraw, buildAlias } from "./alias.js";
 import { EXITS, STRATA, startCell } from "./exposure.js";
 import type { TimeGrid } from "./grid.js";
@@ -104,8 +104,8 @@ export interface SimWork {
    */
   mem: Int32Array;
   at: MemLayout;
-  /** The months of age as runs of one report band: for each, its band, first month and the month after its last. */
-  bandRuns: Int32Array;
+  /** First and last month of age of each report band (ages.ts, `groupMonthRanges`), index 2·band. */
+  bandMonths: Int32Array;
 }
 
 /** Where each of the stock step's arrays starts in SimWork.mem. */
@@ -206,18 +206,8 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     ...startStock(model, R, grid.K),
     mem,
     at,
-    bandRuns: bandRuns(model.monthBand),
+    bandMonths: Int32Array.from(groupMonthRanges(model.bands).flat()),
   };
-}
-
-/** Runs of months of one band (SimWork.bandRuns). */
-function bandRuns(monthBand: Int8Array): Int32Array {
-  const runs: number[] = [];
-  for (let m = 0; m < MONTHS; m++) {
-    if (m === 0 || monthBand[m] !== monthBand[m - 1]) runs.push(monthBand[m]!, m, m + 1);
-    else runs[runs.length - 1] = m + 1;
-  }
-  return Int32Array.from(runs);
 }
 
 /** The start stock in the step's cells (SimWork.initial) and its totals. */
@@ -618,13 +608,13 @@ function stockStep(
       }
     }
   }
-  // Each band's months are a run of months of age: one sum per run (whole numbers, so the order of
-  // the additions cannot change them).
-  const runs = w.bandRuns;
-  for (let i = 0; i < runs.length; i += 3) {
+  // One sum per band over its months of age (whole numbers, so the order of the additions cannot
+  // change them).
+  const bandMonths = w.bandMonths;
+  for (let b = 0; b < B; b++) {
     let sum = 0;
-    for (let m = runs[i + 1]!; m < runs[i + 2]!; m++) sum += mem[AGE_TOT + m]!;
-    bandTot[runs[i]!]! += sum;
+    for (let m = bandMonths[2 * b]!; m <= bandMonths[2 * b + 1]!; m++) sum += mem[AGE_TOT + m]!;
+    bandTot[b]! += sum;
   }
   mem.fill(0, AGE_TOT, AGE_TOT + MONTHS);
   return nArr;
