@@ -47,14 +47,22 @@ describe("Monte Carlo run (properties)", () => {
           // The lists hold the children of the last month end, each cell once, none empty.
           const cells = cellCounts(w);
           let inCells = 0;
+          // The run keeps its totals by category and band as children move (not by counting
+          // the cells): the last month end's must be the cells' own (row = month of age then).
+          const byCat = new Array(model.C).fill(0);
+          const byBand = new Array(shape.B).fill(0);
           for (let col = 0; col < w.len.length; col++) {
             columnCells(w, col).forEach(([row, x], i) => {
               expect(x).toBeGreaterThan(0);
               expect(w.pos[col * w.R + row]).toBe(i + 1);
               inCells += x;
+              byCat[col % model.C] += x;
+              byBand[model.monthBand[row]!] += x;
             });
           }
           expect(inCells).toBe(out.series[grid.K * shape.W]);
+          const last = Array.from(out.series.subarray(grid.K * shape.W + 1, (grid.K + 1) * shape.W));
+          expect(last).toEqual([...byCat, ...byBand]);
           expect(cells.filter((x) => x > 0).length).toBe(w.pos.filter((x) => x > 0).length);
         },
       ),

@@ -64,7 +64,11 @@ export interface SimWork {
   accE: Int32Array;
   /** Expected new placements after the first in the period, index band·C + c. */
   placeMean: Float64Array;
-  /** Stock at the end of the step by category and by report band. */
+  /**
+   * Stock by category, kept up to date as children move, leave and arrive (so a child who stays
+   * where it is costs nothing here); and by report band at the end of each step, summed over the
+   * months of age from MemLayout.rows.
+   */
   catTot: Float64Array;
   bandTot: Float64Array;
   cache: StepTableCache;
@@ -124,21 +128,22 @@ interface MemLayout {
    * passed give the child-months for placements (SimWork.passedAt).
    */
   pass: number;
+  /**
+   * Children in care by row (birth month: row − off is the month of age), every column together,
+   * kept up to date as children leave and arrive, so that a step's band totals are a sum over
+   * each band's months and the stock step need not count the children who stay.
+   */
+  rows: number;
 }
 
 /**
  * The head of mem, by month of age m: at ST_OF + m the offset of m's rate state from its
  * column's first (monthGroup[m]·NB·C), at PART_OF + m that of its part σ (that times B, plus
- * monthBand[m]), at AGE_TOT + m the stock step's children of month m at the step's end (added to
- * bandTot after the step: each cell of a column is a different month, so these adds do not wait
- * on each other as adds to a few bands would); at FAST_SUM the children `stayRun` passed. Fixed
- * offsets are constants in the compiled loop, so they take no register.
+ * monthBand[m]). Fixed offsets are constants in the compiled loop, so they take no register.
  */
 const ST_OF = 0;
 const PART_OF = 216;
-const AGE_TOT = 432;
-const FAST_SUM = 648;
-const HEAD = 649;
+const HEAD = 432;
 const LAST = 215;
 
 /**
@@ -164,6 +169,7 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     cells: 2 * cols * R,
     pos: cols * R,
     pass: 2 * S * B,
+    rows: R,
   };
   const at = {} as MemLayout;
   let end = HEAD;
@@ -323,7 +329,8 @@ export function simulateRun(
   const R = w.R;
   const DM = model.durations.DM;
   const durBand = model.durations.band;
-  const monthBand = model.monthBand;
+  const rows = w.at.rows;
+  const bandMonths = w.bandMonths;
   clear(out);
   w.pos.fill(0);
   w.len.fill(0);
@@ -335,7 +342,11 @@ export function simulateRun(
   w.passedAt.fill(0);
   let serial = -1;
   let off = K;
-  for (let i = 0; i < w.initial.length; i++) add(w, w.initial[i]!, w.initialX[i]!);
+  w.mem.fill(0, rows, rows + R);
+  for (let i = 0; i < w.initial.length; i++) {
+    add(w, w.initial[i]!, w.initialX[i]!);
+    w.mem[rows + (w.initial[i]! % R)]! += w.initialX[i]!;
+  }
   w.catTot.set(w.startCat);
   w.bandTot.set(w.startBand);
   record(w, out.series, 0, C, B);
@@ -348,8 +359,6 @@ export function simulateRun(
       serial = t.serial;
       for (let i = w.at.pass + 1; i < w.at.pass + 2 * w.passedAt.length; i += 2) w.mem[i] = -1;
     }
-    w.catTot.fill(0);
-    w.bandTot.fill(0);
     // The cohort reaching DM months in care at the end of this step (the array the second half's
     // entrants join), and the array of the first half's entrants.
     const grad = DM > 0 ? slotOf(k + 1 - DM, DM) : -1;
@@ -357,14 +366,15 @@ export function simulateRun(
     const nEnt = entrantsStep(model, grid, p, sc, w, rng, out, t, k, off, grad, slot1);
     const nArr = stockStep(model, w, rng, out, t, fy, off, grad, out.series[k * W]!);
     // Children who changed category join it.
-    for (let i = 0; i < nArr; i++) {
-      const cell = w.arrivals[i]!;
-      const row = cell % R;
-      w.catTot[Math.floor(cell / R) % C]! += 1;
-      w.bandTot[monthBand[row - off + 1]!]! += 1;
-      add(w, cell, 1);
-    }
+    for (let i = 0; i < nArr; i++) add(w, w.arrivals[i]!, 1);
     off -= 1;
+    // The stock by report band: its months of age at the step's end.
+    for (let b = 0; b < B; b++) {
+      let sum = 0;
+      for (let r = rows + bandMonths[2 * b]! + off; r <= rows + bandMonths[2 * b + 1]! + off; r++)
+        sum += w.mem[r]!;
+      w.bandTot[b] = sum;
+    }
     if (DM > 0) setBands(w, durBand, DM, k + 1);
     // Entrants still in care join their cohort.
     for (let i = 0; i < nEnt; i++) add(w, w.entrants[i]!, 1);
@@ -415,7 +425,8 @@ function entrantsStep(
   const aAlias = t.aAlias;
   const accE = w.accE;
   const catTot = w.catTot;
-  const bandTot = w.bandTot;
+  const mem = w.mem;
+  const rows = w.at.rows;
   const placements = out.placements;
   const exits = out.exits;
   let nEnt = 0;
@@ -472,7 +483,7 @@ function entrantsStep(
           continue;
         }
         catTot[d]! += 1;
-        bandTot[monthBand[m + aged]!]! += 1;
+        mem[rows + m + aged + off - 1]! += 1;
         // Months in care at the month's end: 1 for the first half, 0 for the second (the
         // array of the cohort just joining array 0); with DM = 0 or 1 array 0 holds them.
         const a = DM === 0 ? 0 : h === 1 ? grad : DM > 1 ? slot1 : 0;
@@ -508,9 +519,8 @@ function stockStep(
   const monthGroup = model.monthGroup;
   const len = w.len;
   const mem = w.mem;
-  const { cells, pos, pass } = w.at;
+  const { cells, pos, pass, rows } = w.at;
   const catTot = w.catTot;
-  const bandTot = w.bandTot;
   const lam = t.lam;
   const drawReady = t.drawReady;
   const aProb = t.aProb;
@@ -537,7 +547,6 @@ function stockStep(
         const posAt = pos + base;
         const parts = pass + 2 * st0 * B;
         let end = list + 2 * n;
-        let colSum = 0;
         let p = list;
         for (;;) {
           // Most cells in a small loop of their own (fewer values live, so fewer kept on the stack).
@@ -560,8 +569,6 @@ function stockStep(
             // No child of the cell ends the month elsewhere: it stays as it is, unless its cohort
             // joins array 0 or its children turn 18.
             if (!isGrad && m < LAST) {
-              colSum += x;
-              mem[AGE_TOT + m + 1]! += x;
               p += 2;
               continue;
             }
@@ -569,29 +576,42 @@ function stockStep(
             // The children numbered next, next + 1 + gap, … before passed end the month elsewhere.
             const l = lam[st]!;
             let moved = 0;
+            let left = 0;
             do {
               moved += 1;
               const y = rng.uniform32() * D;
               const yi = Math.floor(y);
               const d = y - yi < aProb[st * D + yi]! ? yi : aAlias[st * D + yi]!;
-              if (d >= C) exits[ex + d - C]! += 1;
-              else if (m === LAST) exits[ex + EXITS]! += 1;
-              else arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
+              if (d >= C) {
+                exits[ex + d - C]! += 1;
+                left += 1;
+              } else if (m === LAST) {
+                exits[ex + EXITS]! += 1;
+                left += 1;
+              } else {
+                arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
+                catTot[d]! += 1;
+              }
               next += 1 + Math.min(Math.floor(rng.standardExponential() / l), SKIP_MAX);
             } while (next < passed);
             mem[part + 1] = next;
             x -= moved;
+            catTot[c]! -= moved;
+            mem[rows + row]! -= left;
           }
           if (x > 0 && m < LAST) {
-            colSum += x;
-            mem[AGE_TOT + m + 1]! += x;
             if (!isGrad) {
               mem[p + 1] = x;
               p += 2;
               continue;
             }
             add(w, to0 + row, x);
-          } else if (x > 0) exits[ex + EXITS]! += x; // those left turn 18 this month
+          } else if (x > 0) {
+            // Those left turn 18 this month.
+            exits[ex + EXITS]! += x;
+            catTot[c]! -= x;
+            mem[rows + row]! -= x;
+          }
           // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
           mem[posAt + row] = 0;
           end -= 2;
@@ -603,20 +623,9 @@ function stockStep(
           }
         }
         len[col] = (end - list) >> 1;
-        catTot[c]! += colSum + mem[FAST_SUM]!;
-        mem[FAST_SUM] = 0;
       }
     }
   }
-  // One sum per band over its months of age (whole numbers, so the order of the additions cannot
-  // change them).
-  const bandMonths = w.bandMonths;
-  for (let b = 0; b < B; b++) {
-    let sum = 0;
-    for (let m = bandMonths[2 * b]!; m <= bandMonths[2 * b + 1]!; m++) sum += mem[AGE_TOT + m]!;
-    bandTot[b]! += sum;
-  }
-  mem.fill(0, AGE_TOT, AGE_TOT + MONTHS);
   return nArr;
 }
 
@@ -624,21 +633,16 @@ function stockStep(
  * The stock step's common case, from cell p (its place in mem) until end or the first cell that
  * needs more: every child of the cell stays where it is and turns no older than 17, in a part
  * with a gap drawn for the table in use. `parts` is where the column's parts start in mem.
- * Returns where it stopped; adds the children it passed to mem[FAST_SUM].
+ * Returns where it stopped.
  */
 function stayRun(mem: Int32Array, p: number, end: number, off: number, parts: number): number {
-  let sum = 0;
   for (; p < end; p += 2) {
     const m = mem[p]! - off;
-    const x = mem[p + 1]!;
     const part = parts + 2 * mem[PART_OF + m]!;
-    const passed = mem[part]! + x;
+    const passed = mem[part]! + mem[p + 1]!;
     if (mem[part + 1]! < passed || m === LAST) break;
     mem[part] = passed;
-    mem[AGE_TOT + 1 + m]! += x;
-    sum += x;
   }
-  mem[FAST_SUM]! += sum;
   return p;
 }
 
