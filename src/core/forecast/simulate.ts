@@ -332,7 +332,11 @@ export function simulateRun(
   const rows = w.at.rows;
   const bandMonths = w.bandMonths;
   clear(out);
-  w.pos.fill(0);
+  // Empty the previous run's cells (pos is 0 wherever no cell is listed).
+  for (let col = 0; col < w.len.length; col++) {
+    const list = w.at.cells + 2 * col * R;
+    for (let i = 0; i < w.len[col]!; i++) w.pos[col * R + w.mem[list + 2 * i]!] = 0;
+  }
   w.len.fill(0);
   w.bandOf.fill(model.durations.NB - 1);
   if (DM > 0) setBands(w, durBand, DM, 0);

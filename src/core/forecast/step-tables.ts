@@ -94,6 +94,18 @@ function newStepTable(UA: number, C: number, D: number): StepTable {
   };
 }
 
+/** Of each phase seen, whether it leaves every rate as it is (multiplies by 1 and adds 0). */
+const unchanged = new WeakMap<Phase, boolean>();
+
+function leavesRates(phase: Phase): boolean {
+  let same = unchanged.get(phase);
+  if (same === undefined) {
+    same = phase.rateMul.every((x) => x === 1) && phase.rateAdd.every((x) => x === 0);
+    unchanged.set(phase, same);
+  }
+  return same;
+}
+
 /** Sets the rates of a table for rates q (per day) under a scenario phase over `days` days; the groups are filled later. */
 function setRates(t: StepTable, q: Float64Array, phase: Phase, days: number): void {
   // Every property is read before the loop: V8 compiles this function in the loop, on each call
@@ -102,6 +114,11 @@ function setRates(t: StepTable, q: Float64Array, phase: Phase, days: number): vo
   t.ready.fill(0);
   t.drawReady.fill(0);
   const r = t.rates;
+  // The base and a scenario's months before its changes: the rates as drawn (never negative).
+  if (leavesRates(phase)) {
+    r.set(q);
+    return;
+  }
   const mul = phase.rateMul;
   const add = phase.rateAdd;
   for (let i = 0; i < r.length; i++) r[i] = Math.max(q[i]! * mul[i]! + add[i]!, 0);
