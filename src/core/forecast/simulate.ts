@@ -118,14 +118,15 @@ interface MemLayout {
   cells: number;
   pos: number;
   /**
-   * By part σ = st·B + band of a rate state (its children in one report band), at pass + 2σ: the
-   * children the stock step has passed this run (each cell's children, in the order cells are
-   * visited, numbered on from the last); at + 1, the number of the next who ends a step elsewhere,
-   * or −1 when none is drawn for the step table in use. The children's chances in a part are the
-   * same and independent while the table is, so the gaps between those who end a step elsewhere
-   * are geometric and run on from one month to the next: a part draws a gap, and has its state's
+   * By part σ = st·B + band of a rate state (its children in one report band), at pass + 2σ: how
+   * many children the stock step is still to pass before the next who ends a step elsewhere, or
+   * −1 when none is drawn for the step table in use; at + 1, that child's number (the children
+   * of a part numbered on from run start, each cell's in the order cells are visited), or with
+   * −1 the number of children passed. The children's chances in a part are the same and
+   * independent while the table is, so the gaps between those who end a step elsewhere are
+   * geometric and run on from one month to the next: a part draws a gap, and has its state's
    * draws made, when it is first met with a table, then after each child who goes. The children
-   * passed give the child-months for placements (SimWork.passedAt).
+   * passed (`passedOf`) give the child-months for placements (SimWork.passedAt).
    */
   pass: number;
   /**
@@ -361,7 +362,10 @@ export function simulateRun(
     // A new table: every part draws its next gap afresh.
     if (t.serial !== serial) {
       serial = t.serial;
-      for (let i = w.at.pass + 1; i < w.at.pass + 2 * w.passedAt.length; i += 2) w.mem[i] = -1;
+      for (let i = w.at.pass; i < w.at.pass + 2 * w.passedAt.length; i += 2) {
+        w.mem[i + 1] = passedOf(w.mem, i);
+        w.mem[i] = -1;
+      }
     }
     // The cohort reaching DM months in care at the end of this step (the array the second half's
     // entrants join), and the array of the first half's entrants.
@@ -561,15 +565,15 @@ function stockStep(
           const m = row - off;
           const st = st0 + mem[ST_OF + m]!;
           const part = parts + 2 * mem[PART_OF + m]!;
-          const passed = mem[part]! + x;
-          let next = mem[part + 1]!;
-          if (next < 0) {
+          // The next who goes is child r of this cell (counting from 0), if r < x.
+          let r = mem[part]!;
+          if (r < 0) {
             if (drawReady[st] === 0) w.cache.state(t, uaU + monthGroup[m]! * NB, c);
-            next = mem[part]! + Math.min(Math.floor(rng.standardExponential() / lam[st]!), SKIP_MAX);
+            r = Math.min(Math.floor(rng.standardExponential() / lam[st]!), SKIP_MAX);
+            mem[part + 1]! += r;
           }
-          mem[part] = passed;
-          if (next >= passed) {
-            mem[part + 1] = next;
+          if (r >= x) {
+            mem[part] = r - x;
             // No child of the cell ends the month elsewhere: it stays as it is, unless its cohort
             // joins array 0 or its children turn 18.
             if (!isGrad && m < LAST) {
@@ -577,8 +581,9 @@ function stockStep(
               continue;
             }
           } else {
-            // The children numbered next, next + 1 + gap, … before passed end the month elsewhere.
+            // Children r, r + 1 + gap, … before x end the month elsewhere.
             const l = lam[st]!;
+            const r0 = r;
             let moved = 0;
             let left = 0;
             do {
@@ -596,9 +601,10 @@ function stockStep(
                 arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
                 catTot[d]! += 1;
               }
-              next += 1 + Math.min(Math.floor(rng.standardExponential() / l), SKIP_MAX);
-            } while (next < passed);
-            mem[part + 1] = next;
+              r += 1 + Math.min(Math.floor(rng.standardExponential() / l), SKIP_MAX);
+            } while (r < x);
+            mem[part] = r - x;
+            mem[part + 1]! += r - r0;
             x -= moved;
             catTot[c]! -= moved;
             mem[rows + row]! -= left;
@@ -643,11 +649,17 @@ function stayRun(mem: Int32Array, p: number, end: number, off: number, parts: nu
   for (; p < end; p += 2) {
     const m = mem[p]! - off;
     const part = parts + 2 * mem[PART_OF + m]!;
-    const passed = mem[part]! + mem[p + 1]!;
-    if (mem[part + 1]! < passed || m === LAST) break;
-    mem[part] = passed;
+    const r = mem[part]! - mem[p + 1]!;
+    if (r < 0 || m === LAST) break;
+    mem[part] = r;
   }
   return p;
+}
+
+/** The children a part (at `at` in mem: MemLayout.pass) has passed this run. */
+function passedOf(mem: Int32Array, at: number): number {
+  const r = mem[at]!;
+  return r < 0 ? mem[at + 1]! : mem[at + 1]! - r;
 }
 
 /** New placements after the first in the period: Poisson by category and band, with the step tables' mean. */
@@ -675,10 +687,11 @@ function placementsStep(
     const row = st * C;
     for (let band = 0; band < B; band++) {
       const j = st * B + band;
-      const n0 = mem[pass + 2 * j]! - passedAt[j]!;
+      const passed = passedOf(mem, pass + 2 * j);
+      const n0 = passed - passedAt[j]!;
       const ne = accE[j]!;
       if (n0 === 0 && ne === 0) continue;
-      passedAt[j] = mem[pass + 2 * j]!;
+      passedAt[j] = passed;
       accE[j] = 0;
       const at = band * C;
       for (let q = 0; q < C; q++) pm[at + q]! += n0 * P[row + q]! + ne * P12[row + q]!;
