@@ -646,10 +646,10 @@ function stockStep(
  * Returns where it stopped.
  */
 function stayRun(mem: Int32Array, p: number, end: number, off: number, parts: number): number {
-  for (; p < end; p += 2) {
-    const m = mem[p]! - off;
-    const part = parts + 2 * mem[PART_OF + m]!;
-    const r = mem[part]! - mem[p + 1]!;
+  for (; p < end; p = (p + 2) | 0) {
+    const m = (mem[p]! - off) | 0;
+    const part = (parts + 2 * mem[(PART_OF + m) | 0]!) | 0;
+    const r = (mem[part]! - mem[(p + 1) | 0]!) | 0;
     if (r < 0 || m === LAST) break;
     mem[part] = r;
   }
