@@ -296,16 +296,17 @@ function entrantOutcomes(entAt: Int32Array, m0: Int32Array, m1: Int32Array, C: n
 function add(w: SimWork, cell: number, x: number): void {
   const R = w.R;
   const mem = w.mem;
-  const p = mem[w.at.pos + cell]!;
-  const col = Math.floor(cell / R);
-  const list = w.at.cells + 2 * col * R;
-  if (p > 0) mem[list + 2 * p - 1]! += x;
+  // Whole numbers well within 32 bits: |0 spares V8's overflow checks.
+  const p = mem[(w.at.pos + cell) | 0]!;
+  const col = (cell / R) | 0;
+  const list = (w.at.cells + 2 * col * R) | 0;
+  if (p > 0) mem[(list + 2 * p - 1) | 0]! += x;
   else {
     const i = w.len[col]!;
-    mem[list + 2 * i] = cell - col * R;
-    mem[list + 2 * i + 1] = x;
-    mem[w.at.pos + cell] = i + 1;
-    w.len[col] = i + 1;
+    mem[(list + 2 * i) | 0] = (cell - col * R) | 0;
+    mem[(list + 2 * i + 1) | 0] = x;
+    mem[(w.at.pos + cell) | 0] = (i + 1) | 0;
+    w.len[col] = (i + 1) | 0;
   }
 }
 
@@ -332,6 +333,7 @@ export function simulateRun(
   const durBand = model.durations.band;
   const rows = w.at.rows;
   const bandMonths = w.bandMonths;
+  const mem = w.mem;
   clear(out);
   // Empty the previous run's cells (pos is 0 wherever no cell is listed).
   for (let col = 0; col < w.len.length; col++) {
@@ -379,8 +381,8 @@ export function simulateRun(
     // The stock by report band: its months of age at the step's end.
     for (let b = 0; b < B; b++) {
       let sum = 0;
-      for (let r = rows + bandMonths[2 * b]! + off; r <= rows + bandMonths[2 * b + 1]! + off; r++)
-        sum += w.mem[r]!;
+      const last = (rows + bandMonths[2 * b + 1]! + off) | 0;
+      for (let r = (rows + bandMonths[2 * b]! + off) | 0; r <= last; r = (r + 1) | 0) sum += mem[r]!;
       w.bandTot[b] = sum;
     }
     if (DM > 0) setBands(w, durBand, DM, k + 1);
@@ -561,10 +563,10 @@ function stockStep(
           if (!isGrad) p = stayRun(mem, p, end, off, parts);
           if (p >= end) break;
           const row = mem[p]!;
-          let x = mem[p + 1]!;
-          const m = row - off;
-          const st = st0 + mem[ST_OF + m]!;
-          const part = parts + 2 * mem[PART_OF + m]!;
+          let x = mem[(p + 1) | 0]!;
+          const m = (row - off) | 0;
+          const st = (st0 + mem[(ST_OF + m) | 0]!) | 0;
+          const part = (parts + 2 * mem[(PART_OF + m) | 0]!) | 0;
           // The next who goes is child r of this cell (counting from 0), if r < x.
           let r = mem[part]!;
           if (r < 0) {
