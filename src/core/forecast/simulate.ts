@@ -685,14 +685,18 @@ function placementsStep(
   const P12 = t.P12;
   pm.fill(0);
   const S = accE.length / B;
+  const drawReady = t.drawReady;
   for (let st = 0; st < S; st++) {
+    // A state with no draws made for this table has had no child in the period: passing a
+    // child, or taking an entrant, makes them first.
+    if (drawReady[st] === 0) continue;
     const row = st * C;
     for (let band = 0; band < B; band++) {
-      const j = st * B + band;
-      const passed = passedOf(mem, pass + 2 * j);
-      const n0 = passed - passedAt[j]!;
+      const j = (st * B + band) | 0;
+      const passed = passedOf(mem, (pass + 2 * j) | 0);
+      const n0 = (passed - passedAt[j]!) | 0;
       const ne = accE[j]!;
-      if (n0 === 0 && ne === 0) continue;
+      if ((n0 | ne) === 0) continue;
       passedAt[j] = passed;
       accE[j] = 0;
       const at = band * C;
