@@ -426,18 +426,17 @@ function entrantsStep(
   const R = w.R;
   const DM = model.durations.DM;
   const fy = grid.fy[k]!;
-  const pl = fy * (C + B);
   const ex = fy * (EXITS + 1);
   const monthBand = model.monthBand;
   const gp = model.entries.uasc.groupProbs;
   const stayE = t.stayE;
   const aProb = t.aProb;
   const aAlias = t.aAlias;
+  const drawReady = t.drawReady;
   const accE = w.accE;
   const catTot = w.catTot;
   const mem = w.mem;
   const rows = w.at.rows;
-  const placements = out.placements;
   const exits = out.exits;
   let nEnt = 0;
   for (let u = 0; u < STRATA; u++) {
@@ -465,16 +464,19 @@ function entrantsStep(
       const ua = u * GA + g * NB;
       w.entrants = grow(w.entrants, nEnt + n);
       const entrants = w.entrants;
+      const entOf = w.entOf;
+      const entProb = w.entProb;
+      const entAlias = w.entAlias;
+      const outcomes = C * mLen;
       for (let i = 0; i < n; i++) {
-        const cm = w.entOf[tab + aliasDraw(w.entProb, w.entAlias, tab, C * mLen, rng.uniform32())]!;
+        const cm = entOf[(tab + aliasDraw(entProb, entAlias, tab, outcomes, rng.uniform32())) | 0]!;
         const c = cm >> 8;
         const m = cm & 255;
         const band = monthBand[m]!;
-        const st = ua * C + c;
-        w.cache.state(t, ua, c);
-        placements[pl + c]! += 1;
-        placements[pl + C + band]! += 1;
-        accE[st * B + band]! += 1;
+        const st = (ua * C + c) | 0;
+        if (drawReady[st] === 0) w.cache.state(t, ua, c);
+        // Counted as placements (by category and band) by placementsStep.
+        accE[(st * B + band) | 0]! += 1;
         // One uniform gives the half (v < ½: the first) and, given it, whether the entrant is a
         // month older at the month's end (3 in 4 of the first half's, 1 in 4 of the second's).
         const v = rng.uniform32();
@@ -482,22 +484,24 @@ function entrantsStep(
         const aged = v < 0.375 || (v >= 0.5 && v < 0.625) ? 1 : 0;
         // Where it is at the month's end: most stay where they arrived.
         const y = rng.uniform32();
-        const stay = stayE[h * S + st]!;
-        const d = y < stay ? c : aliasDraw(aProb, aAlias, ((1 + h) * S + st) * D, D, (y - stay) / (1 - stay));
+        const stay = stayE[(h * S + st) | 0]!;
+        const d =
+          y < stay ? c : aliasDraw(aProb, aAlias, (((1 + h) * S + st) * D) | 0, D, (y - stay) / (1 - stay));
         if (d >= C) {
-          exits[ex + d - C]! += 1;
+          exits[(ex + d - C) | 0]! += 1;
           continue;
         }
+        const row = (m + aged + off - 1) | 0;
         if (m + aged >= MONTHS) {
           exits[ex + EXITS]! += 1;
           continue;
         }
         catTot[d]! += 1;
-        mem[rows + m + aged + off - 1]! += 1;
+        mem[(rows + row) | 0]! += 1;
         // Months in care at the month's end: 1 for the first half, 0 for the second (the
         // array of the cohort just joining array 0); with DM = 0 or 1 array 0 holds them.
         const a = DM === 0 ? 0 : h === 1 ? grad : DM > 1 ? slot1 : 0;
-        entrants[nEnt++] = ((a * STRATA + u) * C + d) * R + m + aged + off - 1;
+        entrants[nEnt++] = (((a * STRATA + u) * C + d) * R + row) | 0;
       }
     }
   }
@@ -683,6 +687,7 @@ function placementsStep(
   const accE = w.accE;
   const P = t.P;
   const P12 = t.P12;
+  const placements = out.placements;
   pm.fill(0);
   const S = accE.length / B;
   const drawReady = t.drawReady;
@@ -699,6 +704,9 @@ function placementsStep(
       if ((n0 | ne) === 0) continue;
       passedAt[j] = passed;
       accE[j] = 0;
+      // Each entrant's first placement, in its first category and band.
+      placements[pl + (st % C)]! += ne;
+      placements[pl + C + band]! += ne;
       const at = band * C;
       for (let q = 0; q < C; q++) pm[at + q]! += n0 * P[row + q]! + ne * P12[row + q]!;
     }
@@ -707,8 +715,8 @@ function placementsStep(
     for (let q = 0; q < C; q++) {
       const x = rng.poissonExact(pm[band * C + q]!);
       if (x === 0) continue;
-      out.placements[pl + q]! += x;
-      out.placements[pl + C + band]! += x;
+      placements[pl + q]! += x;
+      placements[pl + C + band]! += x;
     }
   }
 }
