@@ -78,3 +78,18 @@ export function aliasDraw(prob: Float64Array, alias: Int32Array, at: number, n: 
   const i = Math.floor(x);
   return x - i < prob[at + i]! ? i : alias[at + i]!;
 }
+
+/**
+ * What a draw of `aliasDraw(prob, alias, at, n, y)` leaves of y, for a second draw: uniform on
+ * [0, 1) again and independent of the outcome. Given the column (⌊y·n⌋) the fraction y·n − ⌊y·n⌋
+ * is uniform; given also that it fell below the column's share p (its own outcome) it is uniform
+ * on [0, p), otherwise on [p, 1), and rescaled to [0, 1) either way. Its resolution is y's
+ * times n over the share of the part it fell in, ample for a table of a few hundred outcomes
+ * from 32 bits.
+ */
+export function aliasRest(prob: Float64Array, at: number, n: number, y: number): number {
+  const x = y * n;
+  const f = x - Math.floor(x);
+  const p = prob[at + Math.floor(x)]!;
+  return f < p ? f / p : (f - p) / (1 - p);
+}

@@ -35,7 +35,7 @@
  */
 import type { Rng } from "../random/rng.js";
 import { groupMonthRanges, MONTHS } from "./ages.js";
-import { aliasDraw, buildAlias } from "./alias.js";
+import { aliasDraw, aliasRest, buildAlias } from "./alias.js";
 import { EXITS, STRATA, startCell } from "./exposure.js";
 import type { TimeGrid } from "./grid.js";
 import type { FittedModel } from "./model.js";
@@ -75,17 +75,21 @@ export interface SimWork {
   m0: Int32Array;
   m1: Int32Array;
   /**
-   * Alias tables (alias.ts) of an entrant's first category and month of age, one per stratum and
-   * age group (index u·G + g, outcome c·(months of the group) + month − first month), built for
-   * each run's parameters on first use.
+   * Alias tables (alias.ts) of an entrant's first category, one per stratum and age group (index
+   * (u·G + g)·C + c), built for each run's parameters on first use (entReady).
    */
-  entProb: Float64Array;
-  entAlias: Int32Array;
-  entAt: Int32Array;
-  /** Of each outcome of those tables (same index): its category c and month m as c·256 + m, so a draw needs no division. */
-  entOf: Int32Array;
+  catProb: Float64Array;
+  catAlias: Int32Array;
   entReady: Uint8Array;
-  entW: Float64Array;
+  /**
+   * Alias tables of an entrant's month of age within its age group, index u·MONTHS + m, built on
+   * first use (monReady, by u·G + g) and kept while the runs' month shares (monSrc) are the same
+   * array: they are not drawn afresh for each run.
+   */
+  monProb: Float64Array;
+  monAlias: Int32Array;
+  monReady: Uint8Array;
+  monSrc: Float64Array | null;
   small: Int32Array;
   large: Int32Array;
   tmpG: Float64Array;
@@ -162,10 +166,6 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   const cols = arrays * STRATA * C;
   const S = STRATA * GA * C;
   const { m0, m1 } = groupMonths(model);
-  const entAt = Int32Array.from({ length: STRATA * model.G }, (_, i) => {
-    const u = Math.floor(i / model.G);
-    return (u * MONTHS + m0[i % model.G]!) * C;
-  });
   const sizes = {
     cells: 2 * cols * R,
     pos: cols * R,
@@ -199,14 +199,15 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
     cache: new StepTableCache(STRATA * GA, C, D, model.rates.newShare, model.durations.NB),
     m0,
     m1,
-    entProb: new Float64Array(STRATA * MONTHS * C),
-    entAlias: new Int32Array(STRATA * MONTHS * C),
-    entAt,
-    entOf: entrantOutcomes(entAt, m0, m1, C),
+    catProb: new Float64Array(STRATA * model.G * C),
+    catAlias: new Int32Array(STRATA * model.G * C),
     entReady: new Uint8Array(STRATA * model.G),
-    entW: new Float64Array(MONTHS * C),
-    small: new Int32Array(MONTHS * C),
-    large: new Int32Array(MONTHS * C),
+    monProb: new Float64Array(STRATA * MONTHS),
+    monAlias: new Int32Array(STRATA * MONTHS),
+    monReady: new Uint8Array(STRATA * model.G),
+    monSrc: null,
+    small: new Int32Array(Math.max(MONTHS, C)),
+    large: new Int32Array(Math.max(MONTHS, C)),
     tmpG: new Float64Array(model.G),
     arrivals: new Int32Array(256),
     entrants: new Int32Array(256),
@@ -265,31 +266,15 @@ function slotOf(e: number, DM: number): number {
   return 1 + (((e % DM) + DM) % DM);
 }
 
-/** Builds the alias table of an entrant's category and month of age for stratum u, age group g. */
-function entrantTable(p: RunParams, w: SimWork, u: number, g: number, C: number, mLen: number, at: number) {
-  const G = w.m0.length;
-  const m0 = w.m0[g]!;
-  const ew = w.entW;
-  for (let c = 0; c < C; c++) {
-    const pc = p.catProbs[(u * G + g) * C + c]!;
-    for (let i = 0; i < mLen; i++) ew[c * mLen + i] = pc * p.monthProbs[u * MONTHS + m0 + i]!;
+/** Builds the alias tables of an entrant's category and month of age for stratum u, age group g (ug = u·G + g). */
+function entrantTables(p: RunParams, w: SimWork, u: number, ug: number, C: number, m0: number, mLen: number) {
+  buildAlias(p.catProbs, ug * C, C, w.catProb, w.catAlias, ug * C, w.small, w.large);
+  w.entReady[ug] = 1;
+  if (w.monReady[ug] === 0) {
+    const at = u * MONTHS + m0;
+    buildAlias(p.monthProbs, at, mLen, w.monProb, w.monAlias, at, w.small, w.large);
+    w.monReady[ug] = 1;
   }
-  buildAlias(ew, 0, C * mLen, w.entProb, w.entAlias, at, w.small, w.large);
-  w.entReady[u * G + g] = 1;
-}
-
-/** The category and month (c·256 + m) of each outcome of the entrants' tables. */
-function entrantOutcomes(entAt: Int32Array, m0: Int32Array, m1: Int32Array, C: number): Int32Array {
-  const G = m0.length;
-  const out = new Int32Array(STRATA * MONTHS * C);
-  for (let ug = 0; ug < entAt.length; ug++) {
-    const g = ug % G;
-    const mLen = m1[g]! - m0[g]! + 1;
-    for (let c = 0; c < C; c++) {
-      for (let i = 0; i < mLen; i++) out[entAt[ug]! + c * mLen + i] = c * 256 + m0[g]! + i;
-    }
-  }
-  return out;
 }
 
 /** Adds x children to a cell, listing it in its column if it was empty. */
@@ -345,6 +330,10 @@ export function simulateRun(
   if (DM > 0) setBands(w, durBand, DM, 0);
   w.cache.reset();
   w.entReady.fill(0);
+  if (w.monSrc !== p.monthProbs) {
+    w.monSrc = p.monthProbs;
+    w.monReady.fill(0);
+  }
   w.mem.fill(0, w.at.pass, w.at.pass + 2 * w.passedAt.length);
   w.passedAt.fill(0);
   let serial = -1;
@@ -459,19 +448,22 @@ function entrantsStep(
       const m0 = w.m0[g]!;
       const mLen = w.m1[g]! - m0 + 1;
       const ug = u * G + g;
-      const tab = w.entAt[ug]!;
-      if (w.entReady[ug] === 0) entrantTable(p, w, u, g, C, mLen, tab);
+      if (w.entReady[ug] === 0) entrantTables(p, w, u, ug, C, m0, mLen);
       const ua = u * GA + g * NB;
       w.entrants = grow(w.entrants, nEnt + n);
       const entrants = w.entrants;
-      const entOf = w.entOf;
-      const entProb = w.entProb;
-      const entAlias = w.entAlias;
-      const outcomes = C * mLen;
+      const catProb = w.catProb;
+      const catAlias = w.catAlias;
+      const monProb = w.monProb;
+      const monAlias = w.monAlias;
+      const ct = ug * C;
+      const mt = u * MONTHS + m0;
       for (let i = 0; i < n; i++) {
-        const cm = entOf[(tab + aliasDraw(entProb, entAlias, tab, outcomes, rng.uniform32())) | 0]!;
-        const c = cm >> 8;
-        const m = cm & 255;
+        // One uniform gives the category (alias method) and, from what the category's column
+        // leaves of it (uniform again, given the column and its choice), the month of age.
+        const yc = rng.uniform32();
+        const c = aliasDraw(catProb, catAlias, ct, C, yc);
+        const m = (m0 + aliasDraw(monProb, monAlias, mt, mLen, aliasRest(catProb, ct, C, yc))) | 0;
         const band = monthBand[m]!;
         const st = (ua * C + c) | 0;
         if (drawReady[st] === 0) w.cache.state(t, ua, c);
