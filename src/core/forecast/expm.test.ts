@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expm, generatorIntegrals, multiply, newIntegrals } from "./expm.js";
+import { expAndIntegral, expm, generatorIntegrals, multiply, newIntegrals } from "./expm.js";
 
 /** The blocks of exp of Van Loan's augmented matrix [[T, I, 0], [0, 0, I], [0, 0, 0]]·h, the slow way. */
 function augmented(T: Float64Array, n: number, h: number) {
@@ -85,25 +85,39 @@ describe("generator integrals", () => {
     );
   });
 
-  it("give the same E, J and J at h/2 when K is not wanted", () => {
+  it("give E and J alone as the augmented matrix does, with and without doublings", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 9 }),
         fc.array(fc.double({ min: 0, max: 0.2, noNaN: true }), { minLength: 1, maxLength: 20 }),
-        fc.double({ min: 1, max: 40, noNaN: true }),
+        // From well under one month (no doubling) to several (‖T‖h up to about 300).
+        fc.double({ min: 0.1, max: 40, noNaN: true }),
         (n, rates, h) => {
           const T = generator(n, rates);
-          const all = newIntegrals(n);
-          const some = newIntegrals(n);
-          generatorIntegrals(T, h, all);
-          generatorIntegrals(T, h, some, false);
-          expect(some.E).toEqual(all.E);
-          expect(some.J).toEqual(all.J);
-          expect(some.Jh).toEqual(all.Jh);
+          const w = newIntegrals(n);
+          expAndIntegral(T, h, w);
+          const full = augmented(T, n, h);
+          for (let i = 0; i < n * n; i++) {
+            expect(Math.abs(w.E[i]! - full.E[i]!)).toBeLessThan(1e-11);
+            expect(Math.abs(w.J[i]! - full.J[i]!)).toBeLessThan(1e-11 * h);
+          }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 80 },
     );
+  });
+
+  it("give E and J alone in the scalar case: e^(−qh) and (1 − e^(−qh))/q", () => {
+    for (const [q, h] of [
+      [0.01, 30.4375],
+      [0.5, 1],
+      [2, 30],
+    ] as const) {
+      const w = newIntegrals(1);
+      expAndIntegral(Float64Array.of(-q), h, w);
+      expect(w.E[0]).toBeCloseTo(Math.exp(-q * h), 14);
+      expect(w.J[0]).toBeCloseTo(-Math.expm1(-q * h) / q, 13);
+    }
   });
 });
 

@@ -22,6 +22,9 @@
  * three n × n products each, where the augmented matrix would need a
  * (3n)³ product per squaring (27 times the work) and more squarings (its
  * norm includes the identity blocks times h).
+ *
+ * `expAndIntegral`: E(h) and J(h) only, with no doubling when ‖T‖h ≤ 1
+ * (the steps' groups that no entrant starts in need no more).
  */
 
 /**
@@ -176,29 +179,106 @@ export function newIntegrals(n: number): Integrals {
   };
 }
 
-/** 1/(k + 2)! for k = 0..12. */
-const INV_FACT2 = Float64Array.from({ length: 13 }, (_, k) => {
-  let f = 1;
-  for (let i = 2; i <= k + 2; i++) f *= i;
-  return 1 / f;
-});
+/** 1/(k + j)! for k = 0..len − 1. */
+function inverseFactorials(j: number, len: number): Float64Array {
+  return Float64Array.from({ length: len }, (_, k) => {
+    let f = 1;
+    for (let i = 2; i <= k + j; i++) f *= i;
+    return 1 / f;
+  });
+}
+
+/** 1/(k + 2)! for k = 0..12 (K′) and 1/(k + 1)! for k = 0..MAX_J (J′). */
+const INV_FACT2 = inverseFactorials(2, 13);
+const MAX_J = 18;
+const INV_FACT1 = inverseFactorials(1, MAX_J + 1);
 
 /** out = Σ_{j=0..3, k+j ≤ m} c_(k+j) X^j, with X⁰ = I, from the powers in w. */
-function chunk(w: Integrals, k: number, m: number, out: Float64Array): void {
+function chunk(w: Integrals, k: number, m: number, c: Float64Array, out: Float64Array): void {
   const n = w.n;
   const nn = n * n;
-  const c0 = k <= m ? INV_FACT2[k]! : 0;
-  const c1 = k + 1 <= m ? INV_FACT2[k + 1]! : 0;
-  const c2 = k + 2 <= m ? INV_FACT2[k + 2]! : 0;
-  const c3 = k + 3 <= m ? INV_FACT2[k + 3]! : 0;
+  const c0 = k <= m ? c[k]! : 0;
+  const c1 = k + 1 <= m ? c[k + 1]! : 0;
+  const c2 = k + 2 <= m ? c[k + 2]! : 0;
+  const c3 = k + 3 <= m ? c[k + 3]! : 0;
   const { X, X2, X3 } = w;
   for (let i = 0; i < nn; i++) out[i] = c1 * X[i]! + c2 * X2[i]! + c3 * X3[i]!;
   for (let i = 0; i < n; i++) out[i * n + i]! += c0;
 }
 
 /**
+ * out = Σ_{k=0..m} c_k X^k for X in w.X, by Paterson and Stockmeyer's method: X², X³ (and X⁴
+ * when m ≥ 4), then Horner's rule in X⁴ over chunks of four terms. Uses w.X2..X4, tmp, tmp2.
+ */
+function series(w: Integrals, m: number, c: Float64Array, out: Float64Array): void {
+  const { n, X, X2, X3, X4, tmp, tmp2 } = w;
+  const nn = n * n;
+  if (m >= 2) multiply(X, X, X2, n);
+  else X2.fill(0);
+  if (m >= 3) multiply(X2, X, X3, n);
+  else X3.fill(0);
+  const top = Math.floor(m / 4);
+  chunk(w, 4 * top, m, c, out);
+  if (top > 0) {
+    multiply(X2, X2, X4, n);
+    for (let b = top - 1; b >= 0; b--) {
+      multiply(out, X4, tmp, n);
+      chunk(w, 4 * b, m, c, tmp2);
+      for (let i = 0; i < nn; i++) out[i] = tmp[i]! + tmp2[i]!;
+    }
+  }
+}
+
+/** The maximum absolute row sum of T·h. */
+function normOf(T: Float64Array, n: number, h: number): number {
+  let norm = 0;
+  for (let i = 0; i < n; i++) {
+    let row = 0;
+    for (let j = 0; j < n; j++) row += Math.abs(T[i * n + j]!);
+    norm = Math.max(norm, row * h);
+  }
+  return norm;
+}
+
+/**
+ * E(h) = e^(Th) and J(h) = ∫₀^h e^(Ts) ds only, into w.E and w.J: for the rate groups no entrant
+ * starts in, which need neither K nor the values at h/2. At h₀ = h/2^s (s ≥ 0, ‖T‖h₀ ≤ 1) with
+ * X = T·h₀: J(h₀) = h₀·J′, J′ = Σ_k X^k/(k + 1)! to the degree m that brings the first term left
+ * out (at most a^(m+1)/(m+2)!, a = ‖X‖) below 1e-17 (18 at most), by `series`; E(h₀) = I + X·J′;
+ * then s doublings J ← J + E·J, E ← E². A month's rates need no doubling: about 7 products of
+ * n × n matrices, where `generatorIntegrals` takes 9 or 10.
+ */
+export function expAndIntegral(T: Float64Array, h: number, w: Integrals): void {
+  const n = w.n;
+  const nn = n * n;
+  const { E, J, X, tmp, tmp2 } = w;
+  const norm = normOf(T, n, h);
+  let s = 0;
+  while (norm / 2 ** s > 1) s += 1;
+  const h0 = h / 2 ** s;
+  const a = norm / 2 ** s;
+  let m = 0;
+  for (let bound = a / 2; bound >= 1e-17 && m < MAX_J; ) {
+    m += 1;
+    bound *= a / (m + 2);
+  }
+  for (let i = 0; i < nn; i++) X[i] = T[i]! * h0;
+  // J′ into J, E = I + X·J′, then J = h₀·J′.
+  series(w, m, INV_FACT1, J);
+  multiply(X, J, E, n);
+  for (let i = 0; i < n; i++) E[i * n + i]! += 1;
+  for (let i = 0; i < nn; i++) J[i]! *= h0;
+  for (let d = 0; d < s; d++) {
+    multiply(E, J, tmp, n);
+    for (let i = 0; i < nn; i++) J[i]! += tmp[i]!;
+    multiply(E, E, tmp2, n);
+    E.set(tmp2);
+  }
+}
+
+/**
  * E, J and K of generator T (n × n, row-major) over h, and J and K over
- * h/2, into w (K only when `withK`; without it K holds its value at h₀).
+ * h/2, into w.
  *
  * At h₀ = h/2^s (s ≥ 1, ‖T‖h₀ ≤ 1/2), with X = T·h₀, K(h₀) = h₀²·K′ where
  * K′ = Σ_k X^k/(k + 2)! (to the degree m that brings its truncation error
@@ -207,16 +287,11 @@ function chunk(w: Integrals, k: number, m: number, out: Float64Array): void {
  * and J = h₀I + T·K, J(h₀) = h₀(I + X·K′) and E(h₀) = I + X·(I + X·K′).
  * About 8 products of n × n matrices, and 3 for each doubling.
  */
-export function generatorIntegrals(T: Float64Array, h: number, w: Integrals, withK = true): void {
+export function generatorIntegrals(T: Float64Array, h: number, w: Integrals): void {
   const n = w.n;
   const nn = n * n;
-  const { E, J, K, X, X2, X3, X4, tmp, tmp2 } = w;
-  let norm = 0;
-  for (let i = 0; i < n; i++) {
-    let row = 0;
-    for (let j = 0; j < n; j++) row += Math.abs(T[i * n + j]!);
-    norm = Math.max(norm, row * h);
-  }
+  const { E, J, K, X, tmp, tmp2 } = w;
+  const norm = normOf(T, n, h);
   // At least one doubling, so that the values at h/2 are passed on the way.
   let s = 1;
   while (norm / 2 ** s > 0.5) s += 1;
@@ -229,21 +304,8 @@ export function generatorIntegrals(T: Float64Array, h: number, w: Integrals, wit
     bound *= a / (m + 3);
   }
   for (let i = 0; i < nn; i++) X[i] = T[i]! * h0;
-  if (m >= 2) multiply(X, X, X2, n);
-  else X2.fill(0);
-  if (m >= 3) multiply(X2, X, X3, n);
-  else X3.fill(0);
   // K′ into K (scaled by h₀² below).
-  const top = Math.floor(m / 4);
-  chunk(w, 4 * top, m, K);
-  if (top > 0) {
-    multiply(X2, X2, X4, n);
-    for (let b = top - 1; b >= 0; b--) {
-      multiply(K, X4, tmp, n);
-      chunk(w, 4 * b, m, tmp2);
-      for (let i = 0; i < nn; i++) K[i] = tmp[i]! + tmp2[i]!;
-    }
-  }
+  series(w, m, INV_FACT2, K);
   // J/h₀ = I + X·K′ (into tmp2), E = I + X·(J/h₀).
   multiply(X, K, tmp, n);
   for (let i = 0; i < nn; i++) tmp2[i] = tmp[i]!;
@@ -261,10 +323,8 @@ export function generatorIntegrals(T: Float64Array, h: number, w: Integrals, wit
       w.Kh.set(K);
     }
     // K ← K + h₀·J + E·K;  J ← J + E·J;  E ← E·E.
-    if (withK) {
-      multiply(E, K, tmp, n);
-      for (let i = 0; i < nn; i++) K[i] = K[i]! + h0 * J[i]! + tmp[i]!;
-    }
+    multiply(E, K, tmp, n);
+    for (let i = 0; i < nn; i++) K[i] = K[i]! + h0 * J[i]! + tmp[i]!;
     multiply(E, J, tmp, n);
     for (let i = 0; i < nn; i++) J[i]! += tmp[i]!;
     multiply(E, E, tmp2, n);

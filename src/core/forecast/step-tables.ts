@@ -16,7 +16,8 @@
  *    distribution is (2/Δ)(J(Δ) − J(Δ/2)) and its expected times
  *    (2/Δ)(K(Δ) − K(Δ/2)), the second half's (2/Δ)J(Δ/2) and (2/Δ)K(Δ/2);
  *    P12 the expected placements of an entrant (both halves together);
- * all from one pass of `generatorIntegrals` (expm.ts) per group.
+ * all from one pass of `generatorIntegrals` (expm.ts) per group (`expAndIntegral`,
+ * for E and J only, in the groups no entrant starts in).
  *
  * The expected path moves expected numbers with these matrices; a Monte
  * Carlo run draws each child's end state from the same distribution (M and
@@ -31,7 +32,7 @@
  * (`state`).
  */
 import { buildAlias } from "./alias.js";
-import { generatorIntegrals, type Integrals, multiply, newIntegrals } from "./expm.js";
+import { expAndIntegral, generatorIntegrals, type Integrals, multiply, newIntegrals } from "./expm.js";
 import type { Phase } from "./scenario.js";
 
 export interface StepTable {
@@ -172,7 +173,9 @@ function fillGroup(
     T[c * C + c] = -Q;
   }
   const I = fw.I;
-  generatorIntegrals(T, days, I, forEntrants);
+  // K and the values at half a step serve only the entrants' parts.
+  if (forEntrants) generatorIntegrals(T, days, I);
+  else expAndIntegral(T, days, I);
   const { E, J, K, Jh, Kh } = I;
   // The table's arrays in locals: this runs for every group a run uses.
   const { M, M1, M2, P, P12, X, X1, X2, X12 } = t;
