@@ -540,19 +540,20 @@ function stockStep(
     const b = w.bandOf[a]!;
     const isGrad = a === grad;
     for (let u = 0; u < STRATA; u++) {
+      const col0 = ((a * STRATA + u) * C) | 0;
       for (let c = 0; c < C; c++) {
-        const col = (a * STRATA + u) * C + c;
+        const col = (col0 + c) | 0;
         const n = len[col]!;
         if (n === 0) continue;
-        const base = col * R;
-        const uaU = u * GA + b;
-        const st0 = uaU * C + c;
-        const to0 = (u * C + c) * R;
+        const base = (col * R) | 0;
+        const uaU = (u * GA + b) | 0;
+        const st0 = (uaU * C + c) | 0;
+        const to0 = ((u * C + c) * R) | 0;
         // Where this column's cells, places, states' gaps and child-months start in mem.
-        const list = cells + 2 * base;
-        const posAt = pos + base;
-        const parts = pass + 2 * st0 * B;
-        let end = list + 2 * n;
+        const list = (cells + 2 * base) | 0;
+        const posAt = (pos + base) | 0;
+        const parts = (pass + 2 * st0 * B) | 0;
+        let end = (list + 2 * n) | 0;
         let p = list;
         for (;;) {
           // Most cells in a small loop of their own (fewer values live, so fewer kept on the stack).
