@@ -576,7 +576,7 @@ function stockStep(
             // No child of the cell ends the month elsewhere: it stays as it is, unless its cohort
             // joins array 0 or its children turn 18.
             if (!isGrad && m < LAST) {
-              p += 2;
+              p = (p + 2) | 0;
               continue;
             }
           } else {
@@ -588,16 +588,18 @@ function stockStep(
             do {
               moved += 1;
               const y = rng.uniform32() * D;
-              const yi = Math.floor(y);
-              const d = y - yi < aProb[st * D + yi]! ? yi : aAlias[st * D + yi]!;
+              const yi = y | 0;
+              const at = (st * D + yi) | 0;
+              const d = y - yi < aProb[at]! ? yi : aAlias[at]!;
               if (d >= C) {
-                exits[ex + d - C]! += 1;
+                exits[(ex + d - C) | 0]! += 1;
                 left += 1;
               } else if (m === LAST) {
                 exits[ex + EXITS]! += 1;
                 left += 1;
               } else {
-                arrivals[nArr++] = (isGrad ? to0 : base) + (d - c) * R + row;
+                arrivals[nArr] = ((isGrad ? to0 : base) + (d - c) * R + row) | 0;
+                nArr = (nArr + 1) | 0;
                 catTot[d]! += 1;
               }
               r += 1 + Math.min(Math.floor(rng.standardExponential() / l), SKIP_MAX);
@@ -606,29 +608,29 @@ function stockStep(
             mem[part + 1]! += r - r0;
             x -= moved;
             catTot[c]! -= moved;
-            mem[rows + row]! -= left;
+            mem[(rows + row) | 0]! -= left;
           }
           if (x > 0 && m < LAST) {
             if (!isGrad) {
-              mem[p + 1] = x;
-              p += 2;
+              mem[(p + 1) | 0] = x;
+              p = (p + 2) | 0;
               continue;
             }
-            add(w, to0 + row, x);
+            add(w, (to0 + row) | 0, x);
           } else if (x > 0) {
             // Those left turn 18 this month.
             exits[ex + EXITS]! += x;
             catTot[c]! -= x;
-            mem[rows + row]! -= x;
+            mem[(rows + row) | 0]! -= x;
           }
           // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
-          mem[posAt + row] = 0;
-          end -= 2;
+          mem[(posAt + row) | 0] = 0;
+          end = (end - 2) | 0;
           if (p < end) {
             const r2 = mem[end]!;
             mem[p] = r2;
-            mem[p + 1] = mem[end + 1]!;
-            mem[posAt + r2] = ((p - list) >> 1) + 1;
+            mem[(p + 1) | 0] = mem[(end + 1) | 0]!;
+            mem[(posAt + r2) | 0] = (((p - list) >> 1) + 1) | 0;
           }
         }
         len[col] = (end - list) >> 1;
