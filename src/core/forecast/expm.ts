@@ -55,13 +55,14 @@ export function multiply(a: Float64Array, b: Float64Array, out: Float64Array, n:
       let s20 = 0;
       let s21 = 0;
       let s22 = 0;
-      for (let k = 0, bk = j; k < n; k++, bk += m) {
+      // Indices in 32-bit arithmetic (|0), so V8 drops its overflow checks.
+      for (let k = 0, bk = j; k < n; k = (k + 1) | 0, bk = (bk + m) | 0) {
         const b0 = b[bk]!;
-        const b1 = b[bk + 1]!;
-        const b2 = b[bk + 2]!;
-        const x = a[r0 + k]!;
-        const y = a[r1 + k]!;
-        const z = a[r2 + k]!;
+        const b1 = b[(bk + 1) | 0]!;
+        const b2 = b[(bk + 2) | 0]!;
+        const x = a[(r0 + k) | 0]!;
+        const y = a[(r1 + k) | 0]!;
+        const z = a[(r2 + k) | 0]!;
         s00 += x * b0;
         s01 += x * b1;
         s02 += x * b2;
@@ -86,11 +87,11 @@ export function multiply(a: Float64Array, b: Float64Array, out: Float64Array, n:
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
-      for (let k = 0, bk = j; k < n; k++, bk += m) {
+      for (let k = 0, bk = j; k < n; k = (k + 1) | 0, bk = (bk + m) | 0) {
         const bb = b[bk]!;
-        s0 += a[r0 + k]! * bb;
-        s1 += a[r1 + k]! * bb;
-        s2 += a[r2 + k]! * bb;
+        s0 += a[(r0 + k) | 0]! * bb;
+        s1 += a[(r1 + k) | 0]! * bb;
+        s2 += a[(r2 + k) | 0]! * bb;
       }
       out[o0 + j] = s0;
       out[o1 + j] = s1;
