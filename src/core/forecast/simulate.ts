@@ -118,7 +118,10 @@ export interface SimWork {
 
 /** Where each of the stock step's arrays starts in SimWork.mem. */
 interface MemLayout {
-  /** The occupied cells of column col, from cells + 2·col·R: for each its row, then its number of children. */
+  /**
+   * The occupied cells of column col, from cells + col·R: each one number, its row plus its
+   * number of children times 2^ROW_BITS (one read a cell in the step's common case, not two).
+   */
   cells: number;
   pos: number;
   /**
@@ -157,6 +160,13 @@ const LAST = 215;
  */
 const SKIP_MAX = 2 ** 30;
 
+/**
+ * A listed cell is row + count·2^ROW_BITS: rows below 512 (216 months of age and at most 295
+ * steps, the 10-year horizon being 121) and counts below 2^22, four million children in one cell.
+ */
+const ROW_BITS = 9;
+const ROW_MASK = (1 << ROW_BITS) - 1;
+
 export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   const { C, GA, D } = model;
   const B = model.bands.lower.length;
@@ -166,8 +176,9 @@ export function newSimWork(model: FittedModel, grid: TimeGrid): SimWork {
   const cols = arrays * STRATA * C;
   const S = STRATA * GA * C;
   const { m0, m1 } = groupMonths(model);
+  if (R > ROW_MASK + 1) throw new RangeError(`the runs hold at most ${ROW_MASK + 1 - MONTHS} monthly steps`);
   const sizes = {
-    cells: 2 * cols * R,
+    cells: cols * R,
     pos: cols * R,
     pass: 2 * S * B,
     rows: R,
@@ -250,8 +261,11 @@ export function cellCounts(w: SimWork): Int32Array {
 
 /** The occupied cells of a column, in list order: [row, count]. */
 export function columnCells(w: SimWork, col: number): Array<[number, number]> {
-  const at = w.at.cells + 2 * col * w.R;
-  return Array.from({ length: w.len[col]! }, (_, i) => [w.mem[at + 2 * i]!, w.mem[at + 2 * i + 1]!]);
+  const at = w.at.cells + col * w.R;
+  return Array.from({ length: w.len[col]! }, (_, i) => {
+    const e = w.mem[at + i]!;
+    return [e & ROW_MASK, e >>> ROW_BITS];
+  });
 }
 
 function grow(a: Int32Array, need: number): Int32Array {
@@ -284,12 +298,11 @@ function add(w: SimWork, cell: number, x: number): void {
   // Whole numbers well within 32 bits: |0 spares V8's overflow checks.
   const p = mem[(w.at.pos + cell) | 0]!;
   const col = (cell / R) | 0;
-  const list = (w.at.cells + 2 * col * R) | 0;
-  if (p > 0) mem[(list + 2 * p - 1) | 0]! += x;
+  const list = (w.at.cells + col * R) | 0;
+  if (p > 0) mem[(list + p - 1) | 0]! += x << ROW_BITS;
   else {
     const i = w.len[col]!;
-    mem[(list + 2 * i) | 0] = (cell - col * R) | 0;
-    mem[(list + 2 * i + 1) | 0] = x;
+    mem[(list + i) | 0] = (cell - col * R) | (x << ROW_BITS);
     mem[(w.at.pos + cell) | 0] = (i + 1) | 0;
     w.len[col] = (i + 1) | 0;
   }
@@ -322,8 +335,8 @@ export function simulateRun(
   clear(out);
   // Empty the previous run's cells (pos is 0 wherever no cell is listed).
   for (let col = 0; col < w.len.length; col++) {
-    const list = w.at.cells + 2 * col * R;
-    for (let i = 0; i < w.len[col]!; i++) w.pos[col * R + w.mem[list + 2 * i]!] = 0;
+    const list = w.at.cells + col * R;
+    for (let i = 0; i < w.len[col]!; i++) w.pos[col * R + (w.mem[list + i]! & ROW_MASK)] = 0;
   }
   w.len.fill(0);
   w.bandOf.fill(model.durations.NB - 1);
@@ -550,17 +563,18 @@ function stockStep(
         const st0 = (uaU * C + c) | 0;
         const to0 = ((u * C + c) * R) | 0;
         // Where this column's cells, places, states' gaps and child-months start in mem.
-        const list = (cells + 2 * base) | 0;
+        const list = (cells + base) | 0;
         const posAt = (pos + base) | 0;
         const parts = (pass + 2 * st0 * B) | 0;
-        let end = (list + 2 * n) | 0;
+        let end = (list + n) | 0;
         let p = list;
         for (;;) {
           // Most cells in a small loop of their own (fewer values live, so fewer kept on the stack).
           if (!isGrad) p = stayRun(mem, p, end, off, parts);
           if (p >= end) break;
-          const row = mem[p]!;
-          let x = mem[(p + 1) | 0]!;
+          const cell = mem[p]!;
+          const row = cell & ROW_MASK;
+          let x = cell >>> ROW_BITS;
           const m = (row - off) | 0;
           const st = (st0 + mem[(ST_OF + m) | 0]!) | 0;
           const part = (parts + 2 * mem[(PART_OF + m) | 0]!) | 0;
@@ -576,7 +590,7 @@ function stockStep(
             // No child of the cell ends the month elsewhere: it stays as it is, unless its cohort
             // joins array 0 or its children turn 18.
             if (!isGrad && m < LAST) {
-              p = (p + 2) | 0;
+              p = (p + 1) | 0;
               continue;
             }
           } else {
@@ -612,8 +626,8 @@ function stockStep(
           }
           if (x > 0 && m < LAST) {
             if (!isGrad) {
-              mem[(p + 1) | 0] = x;
-              p = (p + 2) | 0;
+              mem[p] = row | (x << ROW_BITS);
+              p = (p + 1) | 0;
               continue;
             }
             add(w, (to0 + row) | 0, x);
@@ -625,15 +639,14 @@ function stockStep(
           }
           // The cell is emptied (or its cohort joins array 0): the list's last entry takes its place.
           mem[(posAt + row) | 0] = 0;
-          end = (end - 2) | 0;
+          end = (end - 1) | 0;
           if (p < end) {
-            const r2 = mem[end]!;
-            mem[p] = r2;
-            mem[(p + 1) | 0] = mem[(end + 1) | 0]!;
-            mem[(posAt + r2) | 0] = (((p - list) >> 1) + 1) | 0;
+            const last = mem[end]!;
+            mem[p] = last;
+            mem[(posAt + (last & ROW_MASK)) | 0] = (p - list + 1) | 0;
           }
         }
-        len[col] = (end - list) >> 1;
+        len[col] = (end - list) | 0;
       }
     }
   }
@@ -647,10 +660,11 @@ function stockStep(
  * Returns where it stopped.
  */
 function stayRun(mem: Int32Array, p: number, end: number, off: number, parts: number): number {
-  for (; p < end; p = (p + 2) | 0) {
-    const m = (mem[p]! - off) | 0;
+  for (; p < end; p = (p + 1) | 0) {
+    const cell = mem[p]!;
+    const m = ((cell & ROW_MASK) - off) | 0;
     const part = (parts + 2 * mem[(PART_OF + m) | 0]!) | 0;
-    const r = (mem[part]! - mem[(p + 1) | 0]!) | 0;
+    const r = (mem[part]! - (cell >>> ROW_BITS)) | 0;
     if (r < 0 || m === LAST) break;
     mem[part] = r;
   }
