@@ -717,7 +717,9 @@ function placementsStep(
       placements[pl + (st % C)]! += ne;
       placements[pl + C + band]! += ne;
       const at = band * C;
-      for (let q = 0; q < C; q++) pm[at + q]! += n0 * P[row + q]! + ne * P12[row + q]!;
+      for (let q = 0; q < C; q = (q + 1) | 0) {
+        pm[(at + q) | 0]! += n0 * P[(row + q) | 0]! + ne * P12[(row + q) | 0]!;
+      }
     }
   }
   for (let band = 0; band < B; band++) {

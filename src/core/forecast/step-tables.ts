@@ -166,9 +166,9 @@ function fillGroup(
     let Q = 0;
     for (let k = 0; k < D; k++) {
       if (k === c) continue;
-      const x = r[st * D + k]!;
+      const x = r[(st * D + k) | 0]!;
       Q += x;
-      if (k < C) T[c * C + k] = x;
+      if (k < C) T[(c * C + k) | 0] = x;
     }
     T[c * C + c] = -Q;
   }
@@ -182,11 +182,11 @@ function fillGroup(
   const { tau1, tau2 } = fw;
   const f = 2 / days;
   const at = ua * C * C;
-  for (let i = 0; i < C * C; i++) M[at + i] = E[i]!;
+  for (let i = 0; i < C * C; i++) M[(at + i) | 0] = E[i]!;
   if (forEntrants) {
     for (let i = 0; i < C * C; i++) {
-      M1[at + i] = f * (J[i]! - Jh[i]!);
-      M2[at + i] = f * Jh[i]!;
+      M1[(at + i) | 0] = f * (J[i]! - Jh[i]!);
+      M2[(at + i) | 0] = f * Jh[i]!;
       tau1[i] = f * (K[i]! - Kh[i]!);
       tau2[i] = f * Kh[i]!;
     }
@@ -196,8 +196,10 @@ function fillGroup(
   const { np, rx, tau12, prod } = fw;
   for (let j = 0; j < C; j++) {
     const st = ua * C + j;
-    for (let k = 0; k < C; k++) np[j * C + k] = r[st * D + k]! * (k === j ? 1 : newShare[j * C + k]!);
-    for (let x = 0; x < EX; x++) rx[j * EX + x] = r[st * D + C + x]!;
+    for (let k = 0; k < C; k++) {
+      np[(j * C + k) | 0] = r[(st * D + k) | 0]! * (k === j ? 1 : newShare[(j * C + k) | 0]!);
+    }
+    for (let x = 0; x < EX; x++) rx[(j * EX + x) | 0] = r[(st * D + C + x) | 0]!;
   }
   multiply(J, np, prod, C);
   P.set(prod.subarray(0, C * C), at);
