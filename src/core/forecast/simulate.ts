@@ -161,7 +161,7 @@ const LAST = 215;
 const SKIP_MAX = 2 ** 30;
 
 /**
- * A listed cell is row + count·2^ROW_BITS: rows below 512 (216 months of age and at most 295
+ * A listed cell is row + count·2^ROW_BITS: rows below 512 (216 months of age and at most 296
  * steps, the 10-year horizon being 121) and counts below 2^22, four million children in one cell.
  */
 const ROW_BITS = 9;
