@@ -230,6 +230,21 @@ function series(w: Integrals, m: number, c: Float64Array, out: Float64Array): vo
   }
 }
 
+/**
+ * The degree m of the series Σ_k X^k/(k + j)! (‖X‖ ≤ a) that brings its first term left out,
+ * at most a^(m+1)/(m + j + 1)!, below 1e-17; `max` at most.
+ */
+function seriesDegree(a: number, j: number, max: number): number {
+  let f = 1;
+  for (let i = 2; i <= j + 1; i++) f *= i;
+  let m = 0;
+  for (let bound = a / f; bound >= 1e-17 && m < max; ) {
+    m += 1;
+    bound *= a / (m + j + 1);
+  }
+  return m;
+}
+
 /** The maximum absolute row sum of T·h. */
 function normOf(T: Float64Array, n: number, h: number): number {
   let norm = 0;
@@ -258,11 +273,7 @@ export function expAndIntegral(T: Float64Array, h: number, w: Integrals): void {
   while (norm / 2 ** s > 1) s += 1;
   const h0 = h / 2 ** s;
   const a = norm / 2 ** s;
-  let m = 0;
-  for (let bound = a / 2; bound >= 1e-17 && m < MAX_J; ) {
-    m += 1;
-    bound *= a / (m + 2);
-  }
+  const m = seriesDegree(a, 1, MAX_J);
   for (let i = 0; i < nn; i++) X[i] = T[i]! * h0;
   // J′ into J, E = I + X·J′, then J = h₀·J′.
   series(w, m, INV_FACT1, J);
@@ -298,12 +309,7 @@ export function generatorIntegrals(T: Float64Array, h: number, w: Integrals): vo
   while (norm / 2 ** s > 0.5) s += 1;
   let h0 = h / 2 ** s;
   const a = norm / 2 ** s;
-  // The degree: the first neglected term of K′ (relative to its scale) is at most a^(m+1)/(m+3)!.
-  let m = 0;
-  for (let bound = a / 6; bound >= 1e-17 && m < 12; ) {
-    m += 1;
-    bound *= a / (m + 3);
-  }
+  const m = seriesDegree(a, 2, 12);
   for (let i = 0; i < nn; i++) X[i] = T[i]! * h0;
   // K′ into K (scaled by h₀² below).
   series(w, m, INV_FACT2, K);
