@@ -98,13 +98,14 @@ export interface SimWork {
   entrants: Int32Array;
   /**
    * The start stock, laid out once (it is the same for every run): the cells that hold children
-   * (index col·R + row at the first step) and how many each holds, and its totals by category
-   * and by report band.
+   * (index col·R + row at the first step) and how many each holds, and its totals by category,
+   * by report band and by row (MemLayout.rows).
    */
   initial: Int32Array;
   initialX: Float64Array;
   startCat: Float64Array;
   startBand: Float64Array;
+  startRows: Int32Array;
   /**
    * One array holding the arrays the stock step reads for every cell (pos is also a view of its
    * part of it): V8 checks an array afresh for each read in a loop that calls functions, once for
@@ -237,6 +238,7 @@ function startStock(model: FittedModel, R: number, K: number) {
   const counts: number[] = [];
   const startCat = new Float64Array(C);
   const startBand = new Float64Array(model.bands.lower.length);
+  const startRows = new Int32Array(R);
   for (let i = 0; i < model.initial.length; i++) {
     const x = model.initial[i]!;
     if (x === 0) continue;
@@ -246,8 +248,15 @@ function startStock(model: FittedModel, R: number, K: number) {
     counts.push(x);
     startCat[c]! += x;
     startBand[model.monthBand[m]!]! += x;
+    startRows[m + K]! += x;
   }
-  return { initial: Int32Array.from(cells), initialX: Float64Array.from(counts), startCat, startBand };
+  return {
+    initial: Int32Array.from(cells),
+    initialX: Float64Array.from(counts),
+    startCat,
+    startBand,
+    startRows,
+  };
 }
 
 /** The number of children in each cell (index col·R + row), for checks. */
@@ -351,11 +360,8 @@ export function simulateRun(
   w.passedAt.fill(0);
   let serial = -1;
   let off = K;
-  w.mem.fill(0, rows, rows + R);
-  for (let i = 0; i < w.initial.length; i++) {
-    add(w, w.initial[i]!, w.initialX[i]!);
-    w.mem[rows + (w.initial[i]! % R)]! += w.initialX[i]!;
-  }
+  for (let i = 0; i < w.initial.length; i++) add(w, w.initial[i]!, w.initialX[i]!);
+  w.mem.set(w.startRows, rows);
   w.catTot.set(w.startCat);
   w.bandTot.set(w.startBand);
   record(w, out.series, 0, C, B);
